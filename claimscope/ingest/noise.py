@@ -1,0 +1,166 @@
+"""Page furniture as data: widget residue, photo credits, datelines, bylines and dates.
+
+Kept apart from the logic in ``clean.py`` and ``textdump.py`` so a new site's residue is one
+line here, not a code change. Every pattern runs on one stripped line (or the start of one
+paragraph) and is compiled once. Patterns are deliberately anchored (``^...$``): a body sentence
+that merely *contains* "Share" or "Advertisement" is never dropped.
+"""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Whole lines that are widget residue, never content. Matched against the stripped line.
+# ---------------------------------------------------------------------------------------------
+_NOISE_LINES = [
+    r"T{1,2}",                                    # font-size widget ("TT", "T")
+    r"A\s*A\s*A?|A[-+]\s*A[-+]?",                 # font-size widget, other skins ("A A A", "A- A+")
+    r"\d{1,6}",                                   # bare share / comment counter ("20")
+    r"\d{1,6}\s*(?:shares?|comments?|views?|reads?)",
+    r"(?:shares?|comments?)\s*\d{1,6}",
+    r"advertisement|advertising|sponsored(?: content)?|ad(?:vert)?",
+    r"(?:continue )?read(?:ing)? (?:more|the rest(?: here)?|full (?:story|article))\.?(?: »| >>?)?",
+    r"read more\s*:.*",
+    r"share|share this(?: article| story| page)?|share on \w+|tweet|email|print|copy link|whatsapp|"
+    r"facebook|twitter|linkedin|reddit|pinterest|telegram",
+    r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp)(?:\s*[|·•/]\s*"
+    r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|copy link))+",
+    r"follow (?:us|\w+) on .{1,60}",
+    r"(?:sign up|subscribe)(?: now)?(?: (?:for|to)(?: our)? .{1,60})?\.?",
+    r"get (?:our|the) .{1,40}newsletter.{0,40}",
+    r"related(?: articles?| stories| coverage| content| links| news)?\s*:?",
+    r"(?:more|also) (?:from|on|in) .{1,40}:?|you (?:may|might) also like:?|recommended(?: for you)?:?|"
+    r"most (?:read|popular|viewed):?|trending(?: now)?:?|top stories:?|what to read next:?",
+    r"image:?|photo:?|video:?|gallery:?|watch:?|listen:?|audio:?",
+    r"loading\.*|please wait\.*",
+    r"skip to (?:main )?content|back to top|scroll to (?:top|continue).*|jump to comments?",
+    r"(?:view|see) (?:comments?|gallery|all photos|this post on \w+)",
+    r"(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|preferences|policy)|got it!?",
+    r"[_\-=*~•·#]{3,}\.?",                        # rules and separators ("___", "* * *")
+    r"(?:\*\s*){3,}",
+    r"embed(?: from getty images)?|twitter ads info and privacy|pic\.twitter\.com/\S+\.?",
+    r"a post shared by .{1,80}",
+    r"(?:updated|published|posted)\s*:?\s*\d{1,2}:\d{2}.*",
+    r"close|menu|search|home|log ?in|sign in|register",
+    r"(?:©|\(c\)|copyright)\s*\d{4}.*",
+]
+NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
+
+# Longer residue recognised by its opening words (cookie banners, newsletter promos, paywalls).
+_NOISE_PREFIXES = [
+    r"we use cookies", r"this (?:web)?site uses cookies", r"by (?:continuing to use|using) this (?:web)?site",
+    r"by clicking .{0,40}(?:accept|agree)", r"sign up for (?:our|the) .{0,40}newsletter",
+    r"subscribe to (?:our|the) .{0,40}newsletter", r"click here to (?:subscribe|sign up|read|follow)",
+    r"to continue reading", r"you have reached your (?:free )?article limit",
+    r"already a subscriber", r"support (?:our|independent) journalism",
+    r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
+]
+NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
+
+# Lines that open a list of related links: the heading and the short link lines after it go.
+RELATED_HEADING = re.compile(
+    r"^(?:related(?: articles?| stories| coverage| content| links| news| reading)?|more (?:from|on) .{1,40}"
+    r"|you (?:may|might) also like|recommended(?: for you)?|read (?:more|next|also)|see also"
+    r"|most (?:read|popular|viewed)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A link-list item: a bullet, or a short line with no sentence-final punctuation.
+LIST_BULLET = re.compile(r"^(?:[-•·*▪►>]|\d{1,2}[.)])\s+\S")
+
+# "- Won't 'lead to anything' -", "— Title —", "* Title *", "### Title": decoration to strip.
+SUBHEADING_DECORATION = re.compile(r"^(?:[-–—*#=•]+\s*)(?P<text>.*?\S)(?:\s*[-–—*#=•]+)?$|^(?P<text2>.*?\S)\s*[-–—*#=•]+$")
+
+# ---------------------------------------------------------------------------------------------
+# Photo credits. Each pattern runs on a stripped line; group ``credit`` is the credit as
+# written, ``caption`` (where there is one) the caption text before it.
+# ---------------------------------------------------------------------------------------------
+PHOTO_AGENCIES = (
+    "AP", "AFP", "EPA", "EPA-EFE", "Reuters", "REUTERS", "Getty Images", "Getty", "Shutterstock",
+    "Bloomberg", "Anadolu", "Xinhua", "TASS", "Sputnik", "Kremlin", "Pool", "dpa", "ANSA", "Alamy",
+    "Sipa", "NurPhoto", "SOPA Images", "Zuma", "ZUMA Press", "UPI", "Yonhap", "Kyodo", "PA",
+    "PA Images", "Abaca", "Instagram", "handout", "Handout",
+)
+_AGENCY = "|".join(sorted((re.escape(a) for a in PHOTO_AGENCIES), key=len, reverse=True))
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|el|bin))*"
+_CREDIT_WORD = r"(?:photo|photograph|image|pic|picture|foto|courtesy|credit|handout|file|pool)"
+
+CREDIT_PATTERNS = (
+    # "... forces. (EPA/Alexander Kazakov/Sputnik/Kremlin)", "(AP Photo/Pavel Bednyakov)", "(Getty Images)"
+    re.compile(
+        r"^(?P<caption>.*?)\s*\((?P<credit>[^()]*(?:/|\b" + _CREDIT_WORD + r"\b|\b(?:" + _AGENCY + r")\b)[^()]*)\)\s*\.?$",
+        re.IGNORECASE,
+    ),
+    # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
+    re.compile(
+        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:Photo(?:graph)?s?|Image|Picture|Pic|Foto|Credit)\s*(?::|by)\s*(?P<credit>[^.]{2,80}?)\s*\.?$",
+        re.IGNORECASE,
+    ),
+    # "... in Kyiv. REUTERS/Gleb Garanich", "... Reuters/Jane Doe"
+    re.compile(r"^(?P<caption>.*?)\s*(?:[|•·-]\s*)?(?P<credit>\b(?:" + _AGENCY + r")\s?/\s?" + _NAME + r")\s*\.?$"),
+    # "... in Delaware. Chip Somodevilla/Getty Images", "... Jane Doe/AFP via Getty Images"
+    re.compile(
+        r"^(?P<caption>.*?)\s*(?:[|•·-]\s*)?(?P<credit>\b" + _NAME + r"\s?/\s?(?:" + _AGENCY + r")(?: via Getty Images)?)\s*\.?$"
+    ),
+    # "... in Delaware. Getty Images", "... AFP via Getty Images"
+    re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Datelines and bylines: the only places an agency is read from.
+# ---------------------------------------------------------------------------------------------
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_PLACE = r"[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+
+# "MOSCOW, April 26 (Reuters) -", "KYIV (Reuters) -", "NEW YORK (AP) —", "CHARLOTTE - Nearly ..."
+DATELINE = re.compile(
+    r"^(?P<place>" + _PLACE + r")"
+    r"(?:,\s+(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"(?:\s+\((?P<agency>[A-Z][\w.&'’ -]{0,40}?)\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s+(?=\S)"
+)
+# "By Jane Doe, Associated Press", "By Jane Doe | Reuters", "By Jane Doe (AP)", "By Jane Doe and John Roe"
+BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reporting by)\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
+    r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
+)
+# Agencies a byline may name (a byline's organisation is often the outlet itself, not an agency).
+NEWS_AGENCIES = (
+    "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg", "Bloomberg News",
+    "dpa", "Deutsche Presse-Agentur", "EFE", "ANSA", "Xinhua", "TASS", "Interfax", "RIA Novosti",
+    "Kyodo", "Kyodo News", "Yonhap", "Press Association", "PA", "PA Media", "UPI", "Anadolu", "AAP",
+    "Canadian Press", "The Canadian Press", "Europa Press", "Ukrinform", "Sputnik",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Dates as written in captions, datelines and date lines.
+# ---------------------------------------------------------------------------------------------
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+DATE_PATTERNS = (
+    # "26 April 2025", "Saturday 26 April 2025"
+    re.compile(_WEEKDAY + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTHS + r")\.?,?\s+(?P<year>\d{4})\b"),
+    # "Friday, July 4, 2025", "July 4, 2025", "Sept. 11 2016"
+    re.compile(_WEEKDAY + r"\b(?P<month>" + _MONTHS + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"),
+    # "2025-04-26"
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+# A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
+DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*)?"
+    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
+    re.IGNORECASE,
+)
+
+# Closing punctuation that marks a line as a sentence rather than a heading.
+SENTENCE_END = ".!?…:;,\"”’'»)"
+# Short words a title-cased headline leaves in lower case.
+TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per the to up via vs with after "
+    "amid over than off out".split()
+)
