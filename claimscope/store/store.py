@@ -1,0 +1,411 @@
+"""The store: analysed articles in SQLite (default) or PostgreSQL (shared deployments).
+
+One ``Store`` class holds everything both engines share: the records <-> rows mapping, the
+per-article save (one transaction: the article's rows land whole or not at all), the near-duplicate
+lookup and the read queries. ``sqlite.py`` and ``postgres.py`` add only connecting, transactions,
+placeholders and full-text search, which differ between engines.
+
+The schema is plain SQL in ``migrations/<dialect>/NNNN_name.sql``, applied in order and tracked in
+``schema_migrations``. Keys are content hashes (``Article.id``) and a stored id is never written
+again, so re-running an ingest changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from typing import Any
+
+from claimscope.dedupe import THRESHOLD, Fingerprint, fingerprint_article
+from claimscope.errors import StoreError
+from claimscope.model import (
+    Article,
+    ArticleAnalysis,
+    Attribution,
+    PublishedFrom,
+    SourceSegment,
+    Span,
+    Stance,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///claimscope.db"
+
+# Search snippets mark matched words with these, as plain text: the CLI prints them, the API and
+# web pages may turn them into <mark>. The same on both engines.
+SNIPPET_START = "["
+SNIPPET_END = "]"
+SNIPPET_ELLIPSIS = "…"
+# Roughly how many words a snippet shows around the matches.
+SNIPPET_WORDS = 24
+
+# Every table the store writes, in the order an article's rows are written.
+TABLES = ("articles", "attributions", "article_fingerprints", "article_bands", "near_duplicates")
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+
+class SaveStatus(StrEnum):
+    """What ``Store.save`` did with an article."""
+
+    NEW = "new"  # stored now
+    UNCHANGED = "unchanged"  # the same id was already stored (or already linked as a copy)
+    NEAR_DUPLICATE = "near_duplicate"  # linked to a stored canonical article, not stored twice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SaveOutcome:
+    status: SaveStatus
+    article_id: str
+    canonical_id: str | None = None  # set for near-duplicates (and unchanged copies)
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleSummary:
+    """One line of an article listing: enough to show and link it, without the body."""
+
+    id: str
+    headline: str | None
+    published: str | None
+    outlet: str | None
+    source_file: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    id: str
+    headline: str | None
+    snippet: str  # matched words wrapped in SNIPPET_START / SNIPPET_END
+
+
+class Store(AbstractContextManager):
+    """Analysed articles, their attributions and near-duplicate links, behind the same methods on
+    both engines. Use ``open_store``; close it (or use it as a context manager) when done."""
+
+    dialect: str = ""
+
+    def __init__(self, *, read_only: bool, where: str) -> None:
+        self.read_only = read_only
+        self.where = where  # for messages: a path or a URL without its password
+
+    # -- engine hooks (sqlite.py, postgres.py) -------------------------------------------------
+
+    def _execute(self, sql: str, params: tuple | list = ()) -> Any:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager:
+        raise NotImplementedError
+
+    def _run_script(self, sql: str, version: int, name: str) -> None:
+        raise NotImplementedError
+
+    def _save_search_row(self, article: Article) -> None:
+        """Index the article for full-text search (PostgreSQL does it with a generated column)."""
+
+    def _search(self, query: str, limit: int) -> list[tuple]:
+        raise NotImplementedError
+
+    def _is_engine_error(self, exc: BaseException) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Apply every migration newer than the database's version; read-only stores only check."""
+        migrations = list_migrations(self.dialect)
+        latest = migrations[-1][0] if migrations else 0
+        current = self.schema_version()
+        if current > latest:
+            raise StoreError(
+                f"{self.where}: database schema version {current} is newer than this claimscope "
+                f"knows ({latest}); upgrade claimscope"
+            )
+        if current == latest:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"{self.where}: schema version {current}, needs {latest}; open it once for writing "
+                "(e.g. claimscope ingest) to migrate"
+            )
+        for version, name, sql in migrations:
+            if version > current:
+                logger.info("%s: applying migration %04d_%s", self.where, version, name)
+                try:
+                    self._run_script(sql, version, name)
+                except Exception as exc:
+                    if not self._is_engine_error(exc):
+                        raise
+                    raise StoreError(f"{self.where}: migration {version:04d}_{name} failed: {exc}") from exc
+
+    def schema_version(self) -> int:
+        """The highest migration applied (0 for an empty database)."""
+        try:
+            row = self._execute("SELECT max(version) FROM schema_migrations").fetchone()
+        except Exception as exc:
+            if not self._is_engine_error(exc):
+                raise
+            self._after_failed_read()
+            return 0
+        return int(row[0] or 0)
+
+    def _after_failed_read(self) -> None:
+        """Engines that abort the session on an error (PostgreSQL outside a transaction) recover here."""
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def save(self, analysis: ArticleAnalysis, *, check_near_duplicates: bool = True) -> SaveOutcome:
+        """Store one analysed article in one transaction, unless it is stored or near-duplicates one.
+
+        Raises StoreError (after rolling back everything this article wrote) when the database
+        refuses a row, e.g. an attribution naming an article id that is not stored.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.where}: opened read-only; cannot save article {analysis.article.id}")
+        article = analysis.article
+        fingerprint = fingerprint_article(article) if check_near_duplicates else None
+        try:
+            with self._transaction():
+                return self._save_in_transaction(analysis, fingerprint)
+        except StoreError:
+            raise
+        except Exception as exc:
+            if not self._is_engine_error(exc):
+                raise
+            logger.warning("%s: article %s not stored: %s", self.where, article.id, exc)
+            raise StoreError(f"article {article.id} not stored: {_one_line(exc)}") from exc
+
+    def _save_in_transaction(self, analysis: ArticleAnalysis, fingerprint: Fingerprint | None) -> SaveOutcome:
+        article = analysis.article
+        if self._execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return SaveOutcome(status=SaveStatus.UNCHANGED, article_id=article.id)
+        linked = self._execute(
+            "SELECT canonical_id, similarity FROM near_duplicates WHERE article_id = ?", (article.id,)
+        ).fetchone()
+        if linked:
+            return SaveOutcome(
+                status=SaveStatus.UNCHANGED, article_id=article.id, canonical_id=linked[0], similarity=linked[1]
+            )
+        if fingerprint is not None:
+            match = self._find_near_duplicate(fingerprint)
+            if match is not None:
+                canonical_id, similarity = match
+                self._execute(
+                    "INSERT INTO near_duplicates (article_id, canonical_id, similarity, source_file) "
+                    "VALUES (?, ?, ?, ?)",
+                    (article.id, canonical_id, similarity, article.source_file),
+                )
+                logger.info("%s: article %s near-duplicates %s (%.2f)", article.source_file, article.id,
+                            canonical_id, similarity)
+                return SaveOutcome(status=SaveStatus.NEAR_DUPLICATE, article_id=article.id,
+                                   canonical_id=canonical_id, similarity=similarity)
+        self._execute(_INSERT_ARTICLE, _article_row(article))
+        self._save_search_row(article)
+        for ordinal, attribution in enumerate(analysis.attributions):
+            self._execute(_INSERT_ATTRIBUTION, _attribution_row(attribution, ordinal))
+        if fingerprint is not None:
+            self._execute(
+                "INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)",
+                (article.id, fingerprint.signature_bytes()),
+            )
+            for band_hash in sorted(set(fingerprint.bands)):
+                self._execute("INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)",
+                              (band_hash, article.id))
+        return SaveOutcome(status=SaveStatus.NEW, article_id=article.id)
+
+    def _find_near_duplicate(self, fingerprint: Fingerprint) -> tuple[str, float] | None:
+        """The most similar stored article at or above THRESHOLD, found through the band index."""
+        marks = ", ".join("?" for _ in fingerprint.bands)
+        rows = self._execute(
+            "SELECT f.article_id, f.signature FROM article_fingerprints f WHERE f.article_id IN "
+            f"(SELECT DISTINCT article_id FROM article_bands WHERE band_hash IN ({marks})) "
+            "ORDER BY f.article_id",
+            tuple(fingerprint.bands),
+        ).fetchall()
+        best: tuple[str, float] | None = None
+        for article_id, signature in rows:
+            score = fingerprint.similarity(Fingerprint.from_signature_bytes(bytes(signature)))
+            if score >= THRESHOLD and (best is None or score > best[1]):
+                best = (article_id, score)
+        return best
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get_analysis(self, article_id: str) -> ArticleAnalysis:
+        """The stored article with its attributions; KeyError when the id is not stored."""
+        row = self._execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id!r} in {self.where}")
+        rows = self._execute(
+            f"SELECT {_ATTRIBUTION_COLUMNS} FROM attributions WHERE article_id = ? ORDER BY ordinal",
+            (article_id,),
+        ).fetchall()
+        return ArticleAnalysis(article=_article_from_row(row), attributions=tuple(map(_attribution_from_row, rows)))
+
+    def canonical_id(self, article_id: str) -> str | None:
+        """The stored article a near-duplicate copy was linked to, or None if it is not a known copy."""
+        row = self._execute("SELECT canonical_id FROM near_duplicates WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        """Articles in ingest order (then by id, so pages are stable)."""
+        rows = self._execute(
+            "SELECT id, headline, published, outlet, source_file FROM articles "
+            "ORDER BY ingested_at, id LIMIT ? OFFSET ?",
+            (int(limit), int(offset)),
+        ).fetchall()
+        return [ArticleSummary(id=r[0], headline=r[1], published=r[2], outlet=r[3], source_file=r[4]) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles whose headline or text holds every word of the query (stemmed), best first."""
+        words = search_words(query)
+        if not words:
+            return []
+        return [SearchHit(id=r[0], headline=r[1], snippet=r[2]) for r in self._search(" ".join(words), int(limit))]
+
+    def count_articles(self) -> int:
+        return int(self._execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def count_near_duplicates(self) -> int:
+        return int(self._execute("SELECT count(*) FROM near_duplicates").fetchone()[0])
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table: what an ingest added, at a glance (and how tests see a rollback)."""
+        return {t: int(self._execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+
+
+def search_words(query: str) -> list[str]:
+    """The query's words: search syntax differs between engines, so both get plain words, ANDed."""
+    return re.findall(r"\w+", query)
+
+
+def list_migrations(dialect: str) -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration file for the dialect, in order."""
+    folder = resources.files("claimscope.store") / "migrations" / dialect
+    out = []
+    for entry in folder.iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            out.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    out.sort()
+    versions = [v for v, _, _ in out]
+    if len(set(versions)) != len(versions):
+        raise StoreError(f"two {dialect} migrations share a number: {versions}")
+    return out
+
+
+def open_store(url: str | None = None, *, read_only: bool = False) -> Store:
+    """A Store for ``sqlite:///path.db``, a bare path, or ``postgresql://...`` (default: ./claimscope.db).
+
+    Opening for writing creates the database (SQLite) and applies pending migrations; read-only
+    opening never writes and fails if the store does not exist yet. Raises StoreError when the
+    database cannot be reached or migrated.
+    """
+    url = url or DEFAULT_URL
+    if url.startswith(("postgresql://", "postgres://")):
+        from claimscope.store.postgres import PostgresStore
+
+        return PostgresStore(url, read_only=read_only)
+    if url.startswith("sqlite://"):
+        path = url.removeprefix("sqlite://")
+        path = path[1:] if path.startswith("/") else path  # sqlite:///rel.db -> rel.db; sqlite:////abs.db
+    elif "://" in url:
+        raise StoreError(f"unknown store URL {url!r}: use sqlite:///path.db, a path, or postgresql://...")
+    else:
+        path = url
+    if not path:
+        raise StoreError(f"store URL {url!r} names no file")
+    from claimscope.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path, read_only=read_only)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+# -- records <-> rows -------------------------------------------------------------------------
+
+_ARTICLE_FIELDS = (
+    "id", "headline", "paragraphs", "captions", "photo_credits", "subheadings", "published",
+    "published_from", "agency", "url", "outlet", "language", "source_file", "source_map", "notes", "text",
+)
+_ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' for _ in _ARTICLE_FIELDS)})"
+)
+_ATTRIBUTION_FIELDS = (
+    "article_id", "ordinal", "source_start", "source_end", "source_text", "cue_start", "cue_end",
+    "cue_text", "contents", "stance", "direct", "confidence", "source_resolved", "source_entity_id",
+)
+_ATTRIBUTION_COLUMNS = ", ".join(_ATTRIBUTION_FIELDS)
+_INSERT_ATTRIBUTION = (
+    f"INSERT INTO attributions ({_ATTRIBUTION_COLUMNS}) VALUES ({', '.join('?' for _ in _ATTRIBUTION_FIELDS)})"
+)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _article_row(a: Article) -> tuple:
+    return (
+        a.id, a.headline, _json(list(a.paragraphs)), _json(list(a.captions)), _json(list(a.photo_credits)),
+        _json(list(a.subheadings)), a.published, a.published_from.value if a.published_from else None,
+        a.agency, a.url, a.outlet, a.language, a.source_file,
+        _json([{"start": s.start, "end": s.end, "raw_start": s.raw_start} for s in a.source_map]),
+        _json(list(a.notes)), a.text,
+    )
+
+
+def _article_from_row(r: tuple) -> Article:
+    values = dict(zip(_ARTICLE_FIELDS, r))
+    del values["text"]  # derived from the paragraphs
+    for name in ("paragraphs", "captions", "photo_credits", "subheadings", "notes"):
+        values[name] = tuple(json.loads(values[name]))
+    values["source_map"] = tuple(SourceSegment(**s) for s in json.loads(values["source_map"]))
+    if values["published_from"] is not None:
+        values["published_from"] = PublishedFrom(values["published_from"])
+    return Article(**values)
+
+
+def _span_columns(span: Span | None) -> tuple:
+    return (span.start, span.end, span.text) if span is not None else (None, None, None)
+
+
+def _span_from_columns(start, end, text) -> Span | None:
+    return None if start is None else Span(start=int(start), end=int(end), text=text)
+
+
+def _attribution_row(a: Attribution, ordinal: int) -> tuple:
+    return (
+        a.article_id, ordinal, *_span_columns(a.source), *_span_columns(a.cue),
+        _json([c.to_json() for c in a.contents]), a.stance.value, a.direct, float(a.confidence),
+        a.source_resolved, a.source_entity_id,
+    )
+
+
+def _attribution_from_row(r: tuple) -> Attribution:
+    v = dict(zip(_ATTRIBUTION_FIELDS, r))
+    return Attribution(
+        article_id=v["article_id"],
+        source=_span_from_columns(v["source_start"], v["source_end"], v["source_text"]),
+        cue=_span_from_columns(v["cue_start"], v["cue_end"], v["cue_text"]),
+        contents=tuple(Span(**c) for c in json.loads(v["contents"])),
+        stance=Stance(v["stance"]),
+        direct=bool(v["direct"]),
+        confidence=float(v["confidence"]),
+        source_resolved=v["source_resolved"],
+        source_entity_id=v["source_entity_id"],
+    )
