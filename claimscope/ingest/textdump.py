@@ -91,7 +91,7 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
             article, article_chars = [], 0
         if not article:
             first = block.stripped()[0]
-            headline_key = _fold(first) if _is_headline_like(first) else None
+            headline_key = _fold(first) if is_headline_like(first) else None
         article.append(block)
         article_chars += block.chars + (len(block.gap) if len(article) > 1 else 0)
         if article_chars > MAX_ARTICLE_CHARS:
@@ -150,7 +150,7 @@ def _starts_article(block: _Block, ahead: list[_Block], headline_key: str | None
         return False
     lines = block.stripped()
     first = lines[0]
-    if not _is_headline_like(first) or _fold(first) == headline_key:
+    if not is_headline_like(first) or _fold(first) == headline_key:
         return False
     key = _fold(first)
     following = lines[1:] + [line for b in ahead[:LOOKAHEAD_BLOCKS - 1] for line in b.stripped()]
@@ -161,16 +161,16 @@ def _starts_article(block: _Block, ahead: list[_Block], headline_key: str | None
         dateline = noise.DATELINE.match(line)
         if dateline and (dateline.group("agency") or wide):
             return True
-        if _is_noise(line):
+        if is_noise_line(line):
             continue
         break  # the first ordinary line ends the search for the article's furniture
-    if not wide or not _is_title_case(first):
+    if not wide or not is_title_case(first):
         return False
     body = following[0] if following else ""
-    return len(body) >= LONG_PARAGRAPH_CHARS and not _is_headline_like(body)
+    return len(body) >= LONG_PARAGRAPH_CHARS and not is_headline_like(body)
 
 
-def _is_noise(line: str) -> bool:
+def is_noise_line(line: str) -> bool:
     return bool(noise.NOISE_LINE.match(line) or noise.NOISE_PREFIX.match(line))
 
 
@@ -180,19 +180,19 @@ def _is_caption(line: str) -> bool:
     )
 
 
-def _is_headline_like(line: str) -> bool:
+def is_headline_like(line: str) -> bool:
     """Short, title-like, without sentence-final punctuation, and not a known widget line."""
     words = line.split()
     if not 2 <= len(words) <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
     if line[-1] in ".,;:" or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
-    if _is_noise(line) or noise.RELATED_HEADING.match(line) or noise.LIST_BULLET.match(line):
+    if is_noise_line(line) or noise.RELATED_HEADING.match(line) or noise.LIST_BULLET.match(line):
         return False
     return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or _is_caption(line))
 
 
-def _is_title_case(line: str) -> bool:
+def is_title_case(line: str) -> bool:
     words = [w.strip("\"'“”‘’()") for w in line.split()]
     significant = [w for w in words if w and w[0].isalpha() and w.lower() not in noise.TITLE_SMALL_WORDS]
     if len(significant) < 2:

@@ -1,0 +1,373 @@
+"""Turn one raw article stretch (from any reader) into a clean Article.
+
+Every line of the stretch gets one role, in this cascade (first match wins):
+
+1. headline: the first non-furniture line if it reads as a headline (text dumps only; a
+   structured reader's ``raw.title`` is the headline and lines repeating it are dropped);
+2. repeated headline, widget residue (``noise.NOISE_LINE``/``NOISE_PREFIX``), a related-links
+   heading with its list of short link lines: dropped, each counted in ``notes``;
+3. caption: a line ending in a photo credit (``noise.CREDIT_PATTERNS``): the credit goes to
+   ``photo_credits``, the rest to ``captions``; later copies of a caption (with or without
+   credit) are dropped;
+4. byline ("By Jane Doe, Associated Press") and a line holding only a date: header furniture,
+   read for agency and date, then dropped;
+5. everything else is body. Consecutive body lines of a block join into one paragraph when the
+   block is hard-wrapped or a line runs on into a lower-case next line; otherwise each line is
+   its own paragraph. A short undecorated line with no closing punctuation between paragraphs,
+   an all-caps line, or a decorated one ("- Won't 'lead to anything' -") is a subheading.
+   A one-line paragraph repeating a sentence of another paragraph is a pull-quote and goes.
+
+The dateline ("MOSCOW, April 26 (Reuters) -") stays in the first paragraph: wire copy quotes it
+as part of the lede, and keeping paragraphs verbatim keeps every source offset exact. It is read
+for the agency and the date. ``published`` comes from metadata, else the dateline (or a date
+line), else a date in a caption. Characters are never normalised; ``source_map`` maps each
+copied line back to the decoded input (only for unstructured stretches, whose text *is* the input).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from claimscope.ingest import noise
+from claimscope.ingest.language import detect_language
+from claimscope.ingest.textdump import is_headline_like, is_noise_line, is_title_case
+from claimscope.model import PARAGRAPH_SEPARATOR, Article, PublishedFrom, RawArticle, SourceSegment
+
+logger = logging.getLogger(__name__)
+
+# Characters stripped around a line besides whitespace (BOM and zero-width residue of pasting).
+_EDGE_CHARS = "\ufeff\u200b\u200c\u200d\u2060"
+# A block whose lines (but its last) are all at most this long is hard-wrapped prose: joined.
+# Hard-wrapped dumps use 60-80 columns; scraped one-paragraph-per-line dumps run 150+ a line.
+WRAP_MAX_CHARS = 100
+# A subheading has at most this many words (seed: 2 and 4; PolNeAR section heads: 1-4).
+SUBHEADING_MAX_WORDS = 10
+# A related-links list item is a line of at most this many words.
+LINK_MAX_WORDS = 20
+# A line that repeats a body sentence is a pull-quote only when at most this long.
+PULL_QUOTE_MAX_CHARS = 300
+# A first line ending in "." or ";" (PolNeAR titles, some CMS exports) is a headline only when it
+# is at most this many words and shorter than one of the three lines after it (PolNeAR dev
+# titles: 4-19 words; wire ledes that open a file without a title: 25-45 words).
+PERIOD_HEADLINE_MAX_WORDS = 20
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str  # stripped content
+    pos: int  # offset of ``text`` in raw.text
+    block: int
+
+
+def article_id(headline: str | None, paragraphs: Sequence[str]) -> str:
+    """Content hash (case- and whitespace-folded), so re-ingesting the same story never duplicates."""
+    folded = [_fold(headline or "")] + [_fold(p) for p in paragraphs]
+    return hashlib.sha256("\n".join(folded).encode("utf-8")).hexdigest()[:16]
+
+
+def clean_article(raw: RawArticle) -> Article | None:
+    """Clean one raw stretch; None (logged) when nothing article-like remains."""
+    where = f"{raw.source_file}@{raw.raw_start}"
+    lines = _split_lines(raw.text)
+    notes: list[str] = list(raw.notes)
+    dropped: Counter[str] = Counter()
+    roles: list[str] = ["body"] * len(lines)
+
+    headline = ((raw.title or "").strip() or None) if raw.is_structured else None
+    if not raw.is_structured:
+        first_content = _find_headline(lines)
+        if first_content is not None:
+            headline = lines[first_content].text
+            roles[first_content] = "headline"
+    headline_key = _fold(headline) if headline else None
+
+    captions: list[str] = []
+    credits: list[str] = []
+    caption_keys: set[str] = set()
+    agency: str | None = None
+    date_line: date | None = None
+    in_related = False
+    for i, line in enumerate(lines):
+        if roles[i] == "headline":
+            continue
+        text, key = line.text, _fold(line.text)
+        if in_related:
+            if _is_link_line(text):
+                roles[i] = "drop"
+                dropped["related link"] += 1
+                continue
+            in_related = False
+        if key == headline_key:
+            roles[i], dropped["repeated headline"] = "drop", dropped["repeated headline"] + 1
+        elif related := noise.RELATED_HEADING.match(text):
+            roles[i], in_related = "drop", True
+            dropped["related links heading"] += 1
+            if related.group("rest"):
+                dropped["related link"] += 1
+        elif is_noise_line(text):
+            roles[i] = "drop"
+            dropped[f"widget line {text[:20]!r}"] += 1
+        elif (credit := _match_credit(text)) is not None:
+            roles[i] = "drop"
+            caption, who = credit
+            caption_key = _fold(caption) if caption else None
+            if caption_key and caption_key in caption_keys:
+                dropped["duplicate caption line"] += 1
+                continue
+            if caption_key:
+                caption_keys.add(caption_key)
+                captions.append(caption)
+            if who not in credits:
+                credits.append(who)
+        elif key in caption_keys:
+            roles[i] = "drop"
+            dropped["duplicate caption line"] += 1
+        elif byline := noise.BYLINE.match(text):
+            roles[i] = "drop"
+            org = (byline.group("org") or byline.group("org2") or "").strip()
+            if agency is None and org in noise.NEWS_AGENCIES:
+                agency = org
+            notes.append(f"byline: {text}")
+        elif len(text) <= 60 and (m := noise.DATE_LINE.match(text)) and (d := parse_date(m.group("date"))):
+            roles[i] = "drop"
+            date_line = date_line or d
+            dropped["date line"] += 1
+
+    paragraphs, subheadings, segments = _assemble_body(lines, roles, dropped, raw)
+    for what, count in dropped.items():
+        notes.append(f"dropped {count} {what}{'s' if count > 1 and not what.endswith('s') else ''}")
+    if not paragraphs:
+        logger.info("%s: no body paragraphs left after cleaning; not an article", where)
+        return None
+
+    dateline = noise.DATELINE.match(paragraphs[0][0])
+    if dateline and agency is None and dateline.group("agency"):
+        agency = dateline.group("agency").strip()
+    body_text = PARAGRAPH_SEPARATOR.join(p for p, _ in paragraphs)
+    published, published_from = _published(raw, dateline, date_line, captions, body_text, notes)
+    language = detect_language(" ".join(filter(None, [headline, body_text])))
+    texts = tuple(p for p, _ in paragraphs)
+    return Article(
+        id=article_id(headline, texts),
+        headline=headline,
+        paragraphs=texts,
+        captions=tuple(captions),
+        photo_credits=tuple(credits),
+        subheadings=tuple(subheadings),
+        published=published,
+        published_from=published_from,
+        agency=agency,
+        url=raw.url,
+        outlet=raw.outlet,
+        language=language,
+        source_file=raw.source_file,
+        source_map=() if raw.is_structured else tuple(segments),
+        notes=tuple(notes),
+    )
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date (day, month and year) written in ``text``, or None."""
+    for pattern in noise.DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            month_no = int(month) if month.isdigit() else noise.MONTHS.get(month[:3].lower())
+            try:
+                return date(int(m.group("year")), month_no or 0, int(m.group("day")))
+            except ValueError:
+                continue
+    return None
+
+
+def _split_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos, block, blank = 0, 0, False
+    for raw_line in text.splitlines(keepends=True):
+        content = raw_line.rstrip("\r\n")
+        stripped = content.strip().strip(_EDGE_CHARS).strip()
+        if stripped:
+            if blank and out:
+                block += 1
+            out.append(_Line(text=stripped, pos=pos + content.index(stripped), block=block))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw_line)
+    return out
+
+
+def _find_headline(lines: list[_Line]) -> int | None:
+    """Index of the headline: the first line that is not furniture, if it reads as one."""
+    for i, line in enumerate(lines):
+        text = line.text
+        if is_noise_line(text) or noise.BYLINE.match(text) or _match_credit(text) is not None:
+            continue
+        alone = i + 1 == len(lines) or lines[i + 1].block != line.block
+        has_more = i + 1 < len(lines)
+        if is_headline_like(text) and has_more:
+            return i
+        words = text.split()
+        longest_next = max((len(other.text) for other in lines[i + 1:i + 4]), default=0)
+        if (has_more and text[-1] in ".;" and len(words) <= PERIOD_HEADLINE_MAX_WORDS
+                and text[0] not in "\"“'‘" and longest_next > len(text)
+                and (alone or not lines[i + 1].text[0].islower())):
+            return i  # "Stealth Over Health: Hillary Clinton Was Headed to ER." (titles with a period)
+        return None
+    return None
+
+
+def _match_credit(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when the line ends in a photo credit; caption may be empty."""
+    for pattern in noise.CREDIT_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            credit = m.group("credit").strip().rstrip(".").strip()
+            if credit:
+                return m.group("caption").strip(), credit
+    return None
+
+
+def _is_link_line(text: str) -> bool:
+    if noise.LIST_BULLET.match(text):
+        return True
+    return len(text.split()) <= LINK_MAX_WORDS and text[-1] not in ".!?\"”"
+
+
+def _assemble_body(lines, roles, dropped, raw):
+    """Join body lines into paragraphs, set subheadings apart, drop pull-quotes and duplicates."""
+    runs: list[list[_Line]] = []
+    prev = None
+    for i, line in enumerate(lines):
+        if roles[i] != "body":
+            prev = None
+            continue
+        if prev is not None and lines[prev].block == line.block:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        prev = i
+    pieces: list[list[_Line]] = []  # each piece is one paragraph's lines
+    for run in runs:
+        wrapped = len(run) >= 2 and all(len(line.text) <= WRAP_MAX_CHARS for line in run[:-1])
+        current = [run[0]]
+        for line in run[1:]:
+            last = current[-1].text
+            joins = wrapped and not _is_subheading_text(current[0].text, len(current))
+            if joins or (last[-1] not in noise.SENTENCE_END and line.text[0].islower()):
+                current.append(line)
+            else:
+                pieces.append(current)
+                current = [line]
+        pieces.append(current)
+
+    paragraphs: list[tuple[str, list[_Line]]] = []
+    subheadings: list[str] = []
+    texts = [" ".join(line.text for line in piece) for piece in pieces]
+    for n, (piece, text) in enumerate(zip(pieces, texts)):
+        between = 0 < n < len(pieces) - 1 and bool(paragraphs)
+        heading = _subheading(text, between) if len(piece) == 1 else None
+        if heading is not None:
+            subheadings.append(heading)
+            continue
+        key = _fold(text)
+        if any(key == _fold(p) for p, _ in paragraphs):
+            dropped["duplicate paragraph"] += 1
+            continue
+        if len(text) <= PULL_QUOTE_MAX_CHARS and _repeats_other(key, texts, n):
+            dropped["pull-quote"] += 1
+            continue
+        paragraphs.append((text, piece))
+
+    segments: list[SourceSegment] = []
+    start = 0
+    for text, piece in paragraphs:
+        at = start
+        for line in piece:
+            segments.append(SourceSegment(start=at, end=at + len(line.text), raw_start=raw.raw_start + line.pos))
+            at += len(line.text) + 1
+        start += len(text) + len(PARAGRAPH_SEPARATOR)
+    return paragraphs, subheadings, segments
+
+
+def _is_subheading_text(text: str, lines_so_far: int) -> bool:
+    return lines_so_far == 1 and _subheading(text, True) is not None and text.isupper()
+
+
+def _subheading(text: str, between: bool) -> str | None:
+    """The subheading a one-line paragraph is (decoration stripped), or None for body text."""
+    words = text.split()
+    if len(words) > SUBHEADING_MAX_WORDS or is_noise_line(text):
+        return None
+    decorated = re.match(r"^(?:#+\s+|[-–—*=•]+\s+)(?P<inner>.*?\S)(?:\s+[-–—*=•#]+)?$", text)
+    if decorated and (text.startswith("#") or re.search(r"\s[-–—*=•#]+$", text)):
+        return decorated.group("inner")
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 3 and all(ch.isupper() for ch in letters) and text[-1] not in ".,;":
+        return text
+    if between and text[-1] not in noise.SENTENCE_END and text[0] not in "\"“'‘(" and len(words) <= 8:
+        return text if is_title_case(text) or len(words) <= 4 else None
+    return None
+
+
+def _repeats_other(key: str, texts: list[str], n: int) -> bool:
+    inner = key.strip("\"“”'‘’ ")
+    if len(inner) < 20:
+        return False
+    return any(m != n and len(t) > len(texts[n]) and inner in _fold(t) for m, t in enumerate(texts))
+
+
+def _published(raw, dateline, date_line, captions, body_text, notes):
+    if raw.published:
+        d = _parse_iso_or_text(raw.published)
+        if d:
+            return d.isoformat(), PublishedFrom.METADATA
+        notes.append(f"published metadata not a date: {raw.published!r}")
+    if dateline and dateline.group("date"):
+        written = dateline.group("date")
+        d = parse_date(written)
+        if d is None:
+            year = _year_for(date_line, captions, body_text)
+            d = parse_date(f"{written} {year}") if year else None
+            if d is not None:
+                notes.append(f"dateline {written!r} has no year; took {year} from the article")
+        if d is not None:
+            return d.isoformat(), PublishedFrom.DATELINE
+    if date_line is not None:
+        return date_line.isoformat(), PublishedFrom.DATELINE
+    for caption in captions:
+        d = parse_date(caption)
+        if d is not None:
+            return d.isoformat(), PublishedFrom.CAPTION
+    return None, None
+
+
+def _parse_iso_or_text(text: str) -> date | None:
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return parse_date(text)
+
+
+def _year_for(date_line, captions, body_text) -> int | None:
+    """The year a year-less dateline means: a dated line or caption, else the latest year in the text."""
+    if date_line is not None:
+        return date_line.year
+    for caption in captions:
+        d = parse_date(caption)
+        if d is not None:
+            return d.year
+    years = [int(y) for y in _YEAR.findall(body_text)]
+    return max(years) if years else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
