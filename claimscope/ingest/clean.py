@@ -55,7 +55,6 @@ PULL_QUOTE_MAX_CHARS = 300
 # is at most this many words and shorter than one of the three lines after it (PolNeAR dev
 # titles: 4-19 words; wire ledes that open a file without a title: 25-45 words).
 PERIOD_HEADLINE_MAX_WORDS = 20
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 @dataclass(slots=True)
@@ -112,7 +111,7 @@ def clean_article(raw: RawArticle) -> Article | None:
                 dropped["related link"] += 1
         elif is_noise_line(text):
             roles[i] = "drop"
-            dropped[f"widget line {text[:20]!r}"] += 1
+            dropped[f"widget line|widget lines|{text[:20]!r}"] += 1
         elif (credit := _match_credit(text)) is not None:
             roles[i] = "drop"
             caption, who = credit
@@ -140,8 +139,7 @@ def clean_article(raw: RawArticle) -> Article | None:
             dropped["date line"] += 1
 
     paragraphs, subheadings, segments = _assemble_body(lines, roles, dropped, raw)
-    for what, count in dropped.items():
-        notes.append(f"dropped {count} {what}{'s' if count > 1 and not what.endswith('s') else ''}")
+    notes.extend(_drop_notes(dropped))
     if not paragraphs:
         logger.info("%s: no body paragraphs left after cleaning; not an article", where)
         return None
@@ -308,7 +306,8 @@ def _subheading(text: str, between: bool) -> str | None:
     if decorated and (text.startswith("#") or re.search(r"\s[-–—*=•#]+$", text)):
         return decorated.group("inner")
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 3 and all(ch.isupper() for ch in letters) and text[-1] not in ".,;":
+    if (len(letters) >= 3 and all(ch.isupper() for ch in letters) and text[-1] not in noise.SENTENCE_END
+            and text[0] not in "\"“'‘("):
         return text
     if between and text[-1] not in noise.SENTENCE_END and text[0] not in "\"“'‘(" and len(words) <= 8:
         return text if is_title_case(text) or len(words) <= 4 else None
@@ -332,10 +331,12 @@ def _published(raw, dateline, date_line, captions, body_text, notes):
         written = dateline.group("date")
         d = parse_date(written)
         if d is None:
-            year = _year_for(date_line, captions, body_text)
+            year = _year_for(date_line, captions)
             d = parse_date(f"{written} {year}") if year else None
-            if d is not None:
-                notes.append(f"dateline {written!r} has no year; took {year} from the article")
+            if d is None:
+                notes.append(f"dateline {written!r} has no year and nothing dated gives one")
+            else:
+                notes.append(f"dateline {written!r} has no year; took {year} from a dated line or caption")
         if d is not None:
             return d.isoformat(), PublishedFrom.DATELINE
     if date_line is not None:
@@ -357,16 +358,25 @@ def _parse_iso_or_text(text: str) -> date | None:
     return parse_date(text)
 
 
-def _year_for(date_line, captions, body_text) -> int | None:
-    """The year a year-less dateline means: a dated line or caption, else the latest year in the text."""
+def _year_for(date_line, captions) -> int | None:
+    """The year a year-less dateline means, from a dated line or caption. Years named in the body
+    are not used: PolNeAR dev showed the latest one is often a past event's (2012 for 2016 copy)."""
     if date_line is not None:
         return date_line.year
     for caption in captions:
         d = parse_date(caption)
         if d is not None:
             return d.year
-    years = [int(y) for y in _YEAR.findall(body_text)]
-    return max(years) if years else None
+    return None
+
+
+def _drop_notes(dropped: Counter[str]) -> list[str]:
+    """'dropped 2 duplicate caption lines': keys are 'singular|plural|detail' or a bare singular."""
+    out = []
+    for key, count in dropped.items():
+        singular, plural, detail = (key.split("|") + ["", ""])[:3] if "|" in key else (key, key + "s", "")
+        out.append(f"dropped {count} {singular if count == 1 else plural}{' ' + detail if detail else ''}")
+    return out
 
 
 def _fold(text: str) -> str:

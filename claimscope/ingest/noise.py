@@ -81,7 +81,7 @@ PHOTO_AGENCIES = (
     "PA Images", "Abaca", "Instagram", "handout", "Handout",
 )
 _AGENCY = "|".join(sorted((re.escape(a) for a in PHOTO_AGENCIES), key=len, reverse=True))
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|el|bin))*"
+_NAME = r"[A-Z](?:\.|[\w'’-]*)(?:\s+(?:[A-Z](?:\.|[\w'’-]*)|de|van|von|da|al|el|bin))*"  # no "Washington." 
 _CREDIT_WORD = r"(?:photo|photograph|image|pic|picture|foto|courtesy|credit|handout|file|pool)"
 
 CREDIT_PATTERNS = (

@@ -4,16 +4,19 @@ The reader streams: it holds the current article and a few blocks of look-ahead,
 so a 200 MB dump reads in constant memory. It only *splits*; every character of an article's
 stretch is handed on verbatim (headline, captions, widget residue and all) for ``clean.py``.
 
-Where a new article begins is the hard part. A dump is cut only where the text shows one:
+Where a new article begins is the hard part. A dump is cut before a line only where the text
+shows one, judged on that line and the ``LOOKAHEAD_LINES`` after it:
 
-1. a headline-like line (short, title-like, no final period, not a known widget line) that is
-   not the current article's own headline repeated, **and**
-2. one of these right after it (same block or the next blocks): the same headline repeated
-   (scraped pages print headline + captions twice), a photo caption with a credit, a byline,
-   or a dateline with an agency ("KYIV (Reuters) -"); or, only after a wide gap of
-   ``WIDE_GAP_LINES`` blank lines, a dateline without agency or a title-cased headline followed
-   by a long paragraph (articles that have no caption).
+1. the line is headline-like (short, no final period, not widget residue, not a byline, date or
+   caption) and is not the current article's own headline printed again; and
+2. one of, strongest first: the same headline is printed again just below (scraped pages show
+   headline + captions twice; this works with no blank lines at all); the next line is a byline;
+   the next line is a dateline with an agency ("KYIV (Reuters) -") after a blank line; the next
+   line is a credited photo caption and the headline is title-cased, after a blank line; or,
+   after a wide gap of ``WIDE_GAP_LINES`` blank lines, any dateline or caption, or a title-cased
+   headline followed by a long paragraph (articles without a caption).
 
+Nothing is cut while the current article holds only widget residue ("Skip to content").
 A short paragraph alone is never a headline, so a one-article file with bylines, promos,
 section heads and related links stays one article.
 
@@ -27,7 +30,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimscope.errors import InputError
 from claimscope.ingest import noise
@@ -40,144 +43,131 @@ logger = logging.getLogger(__name__)
 MAX_ARTICLE_CHARS = 1_000_000
 # Blank lines that count as a wide gap between articles (the seed dump uses 3; paragraphs use 1).
 WIDE_GAP_LINES = 2
-# Blocks read ahead of the one being judged: headline, caption block, repeated headline, captions.
-LOOKAHEAD_BLOCKS = 4
+# Lines read ahead of the one being judged: enough to see a headline repeated after two caption
+# lines and two widget lines (the seed's scraped-page pattern needs 5).
+LOOKAHEAD_LINES = 8
 # A headline has at most this many words and characters (longest seed/PolNeAR headline: 19 words).
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 # Share of significant words capitalised for a line to be title-cased (seed headlines: 1.0;
 # sentence-case paragraphs of 4+ words: below 0.5).
 TITLE_CASE_SHARE = 0.7
-# A paragraph that follows a caption-less headline after a wide gap is at least this long.
-LONG_PARAGRAPH_CHARS = 120
+# A paragraph that follows a caption-less headline after a wide gap is at least this long
+# (a one-sentence wire lede is 80-250 characters; a related-link title under 80).
+LONG_PARAGRAPH_CHARS = 80
 
 
 @dataclass(slots=True)
-class _Block:
-    """A run of non-blank lines, with the blank lines before it kept verbatim."""
+class _Unit:
+    """One non-blank line, with the blank lines before it kept verbatim."""
 
-    start: int  # offset of the first non-blank line in the decoded file
-    line_no: int  # 1-based line number of that line
-    gap: str = ""  # the blank lines before this block, verbatim
-    gap_lines: int = 0
-    lines: list[str] = field(default_factory=list)  # with their line ends
-    chars: int = 0
-    is_continuation: bool = False  # a piece of a block cut at MAX_ARTICLE_CHARS
+    start: int  # offset of the line in the decoded file
+    line_no: int  # 1-based line number
+    gap: str  # the blank lines before it, verbatim
+    gap_lines: int
+    line: str  # with its line end
 
-    def stripped(self) -> list[str]:
-        return [line.strip() for line in self.lines]
+    @property
+    def text(self) -> str:
+        return self.line.strip()
 
 
 def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | InputError]:
     """Yield one RawArticle per article in the dump (or an InputError for an oversized one)."""
-    article: list[_Block] = []
-    article_chars = 0
+    article: list[_Unit] = []
+    chars = 0
     headline_key: str | None = None
-    ahead: deque[_Block] = deque()
-    blocks = _read_blocks(lines)
+    has_content = False  # a line other than widget residue: only then may a new article start
+    ahead: deque[_Unit] = deque()
+    units = _read_units(lines)
     exhausted = False
     while True:
-        while not exhausted and len(ahead) <= LOOKAHEAD_BLOCKS:
-            block = next(blocks, None)
-            if block is None:
+        while not exhausted and len(ahead) <= LOOKAHEAD_LINES:
+            unit = next(units, None)
+            if unit is None:
                 exhausted = True
             else:
-                ahead.append(block)
+                ahead.append(unit)
         if not ahead:
             break
-        block = ahead.popleft()
-        if article and _starts_article(block, list(ahead), headline_key):
-            yield _finish(article, article_chars, path)
-            article, article_chars = [], 0
-        if not article:
-            first = block.stripped()[0]
-            headline_key = _fold(first) if is_headline_like(first) else None
-        article.append(block)
-        article_chars += block.chars + (len(block.gap) if len(article) > 1 else 0)
-        if article_chars > MAX_ARTICLE_CHARS:
-            # too long to yield: free its text, keep the first block for the error's line number
+        unit = ahead.popleft()
+        if has_content and _starts_article(unit, list(ahead), headline_key):
+            yield _finish(article, chars, path)
+            article, chars, headline_key, has_content = [], 0, None, False
+        text = unit.text
+        if headline_key is None and not has_content and is_headline_like(text):
+            headline_key = _fold(text)
+        has_content = has_content or not is_noise_line(text)
+        chars += len(unit.line) + (len(unit.gap) if article else 0)
+        if chars > MAX_ARTICLE_CHARS:
+            # too long to yield: keep only the first line, for the error's line number
             del article[1:]
-            article[0].lines = []
+        else:
+            article.append(unit)
     if article:
-        yield _finish(article, article_chars, path)
+        yield _finish(article, chars, path)
 
 
-def _finish(article: list[_Block], chars: int, path: str) -> RawArticle | InputError:
+def _finish(article: list[_Unit], chars: int, path: str) -> RawArticle | InputError:
     first = article[0]
     if chars > MAX_ARTICLE_CHARS:
         logger.warning("%s: article at line %d has %d characters; skipped", path, first.line_no, chars)
         return InputError(
             path,
-            f"article at line {first.line_no} is over {MAX_ARTICLE_CHARS} characters "
-            f"({chars}); skipped",
+            f"article at line {first.line_no} is over {MAX_ARTICLE_CHARS} characters ({chars}); skipped",
             line=first.line_no,
         )
-    parts = ["".join(first.lines)]
-    for block in article[1:]:
-        parts.append(block.gap)
-        parts.append("".join(block.lines))
+    parts = [first.line]
+    for unit in article[1:]:
+        parts.append(unit.gap)
+        parts.append(unit.line)
     return RawArticle(source_file=path, text="".join(parts), raw_start=first.start)
 
 
-def _read_blocks(lines: Iterable[str]) -> Iterator[_Block]:
-    """Group lines into blocks of non-blank lines, keeping each block's leading blank lines."""
+def _read_units(lines: Iterable[str]) -> Iterator[_Unit]:
     offset = 0
     gap: list[str] = []
-    block: _Block | None = None
     for line_no, line in enumerate(lines, start=1):
-        if not line.strip():
-            if block is not None:
-                yield block
-                block = None
-            gap.append(line)
+        if line.strip():
+            yield _Unit(start=offset, line_no=line_no, gap="".join(gap), gap_lines=len(gap), line=line)
+            gap = []
         else:
-            if block is None:
-                block = _Block(start=offset, line_no=line_no, gap="".join(gap), gap_lines=len(gap))
-                gap = []
-            elif block.chars + len(line) > MAX_ARTICLE_CHARS:
-                yield block
-                block = _Block(start=offset, line_no=line_no, is_continuation=True)
-            block.lines.append(line)
-            block.chars += len(line)
+            gap.append(line)
         offset += len(line)
-    if block is not None:
-        yield block
 
 
-def _starts_article(block: _Block, ahead: list[_Block], headline_key: str | None) -> bool:
-    """Does ``block`` open a new article? See the module docstring for the rules."""
-    if block.is_continuation or not block.lines:
-        return False
-    lines = block.stripped()
-    first = lines[0]
+def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -> bool:
+    """Does ``unit`` open a new article? See the module docstring for the rules."""
+    first = unit.text
     if not is_headline_like(first) or _fold(first) == headline_key:
         return False
     key = _fold(first)
-    following = lines[1:] + [line for b in ahead[:LOOKAHEAD_BLOCKS - 1] for line in b.stripped()]
-    wide = block.gap_lines >= WIDE_GAP_LINES
-    for line in following[:8]:
-        if _fold(line) == key or _is_caption(line) or noise.BYLINE.match(line):
-            return True
-        dateline = noise.DATELINE.match(line)
-        if dateline and (dateline.group("agency") or wide):
-            return True
-        if is_noise_line(line):
-            continue
-        break  # the first ordinary line ends the search for the article's furniture
-    if not wide or not is_title_case(first):
-        return False
-    body = following[0] if following else ""
-    return len(body) >= LONG_PARAGRAPH_CHARS and not is_headline_like(body)
+    wide = unit.gap_lines >= WIDE_GAP_LINES
+    gapped = unit.gap_lines >= 1
+    title = is_title_case(first)
+    if any(_fold(u.text) == key for u in ahead):
+        return True  # headline + captions printed twice: the scraped-page pattern
+    following = [u.text for u in ahead if not is_noise_line(u.text)]
+    nxt = following[0] if following else ""
+    if noise.BYLINE.match(nxt):
+        return True
+    dateline = noise.DATELINE.match(nxt)
+    if dateline and (wide or (gapped and dateline.group("agency"))):
+        return True
+    if is_caption_line(nxt) and (wide or (gapped and title)):
+        return True
+    return wide and title and len(nxt) >= LONG_PARAGRAPH_CHARS and not is_headline_like(nxt)
+
+
+def is_caption_line(line: str) -> bool:
+    """A line ending in a photo credit, with caption text before it (or a bracketed credit)."""
+    return any(p.match(line) for p in noise.CREDIT_PATTERNS[:1]) or any(
+        (m := p.match(line)) and m.group("caption") for p in noise.CREDIT_PATTERNS[1:]
+    )
 
 
 def is_noise_line(line: str) -> bool:
     return bool(noise.NOISE_LINE.match(line) or noise.NOISE_PREFIX.match(line))
-
-
-def _is_caption(line: str) -> bool:
-    return any(p.match(line) for p in noise.CREDIT_PATTERNS[:1]) or any(
-        (m := p.match(line)) and m.group("caption") for p in noise.CREDIT_PATTERNS[1:]
-    )
 
 
 def is_headline_like(line: str) -> bool:
@@ -189,7 +179,9 @@ def is_headline_like(line: str) -> bool:
         return False
     if is_noise_line(line) or noise.RELATED_HEADING.match(line) or noise.LIST_BULLET.match(line):
         return False
-    return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or _is_caption(line))
+    if noise.DATE_LINE.match(line) and any(p.search(line) for p in noise.DATE_PATTERNS):
+        return False
+    return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or is_caption_line(line))
 
 
 def is_title_case(line: str) -> bool:
