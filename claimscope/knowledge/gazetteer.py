@@ -31,6 +31,10 @@ CITY_MIN_POPULATION = 15000
 # A city this large wins over a same-named region even when only the region's primary name
 # matches ("New York"); below it, primary-name matches and then population decide.
 BIG_CITY_POPULATION = 1_000_000
+# A candidate in a country the article names beats a larger namesake only when it has at least
+# this share of the larger one's population: "Birmingham" in a US story is Alabama, but "Rome"
+# in a story that mentions the US is still Italy's capital, not Rome, Georgia.
+PREFER_MIN_POPULATION_SHARE = 0.10
 # Names newsrooms use that the packaged data spells otherwise.
 COUNTRY_ALIASES = {
     "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US",
@@ -97,8 +101,8 @@ class Gazetteer:
 
     def resolve(self, name: str, *, region: bool = False,
                 prefer_countries: frozenset[str] = frozenset()) -> GazetteerEntry | None:
-        """The best entry for ``name``: countries first, then a country the article names,
-        then big cities, primary names and population. ``region`` restricts to regions."""
+        """The best entry for ``name``: countries first, then a country the article names
+        (unless a namesake is ten times larger), then big cities, primary names and population. ``region`` restricts to regions."""
         found = self.candidates(name)
         if region:
             found = [(e, p) for e, p in found if e.kind is PlaceKind.REGION]
@@ -108,10 +112,13 @@ class Gazetteer:
         if countries:
             return max(countries, key=lambda ep: ep[1])[0]
 
+        largest = max(e.population for e, _ in found)
+
         def rank(item: tuple[GazetteerEntry, bool]) -> tuple:
             entry, primary = item
-            return (entry.country in prefer_countries, entry.population >= BIG_CITY_POPULATION,
-                    primary, entry.population)
+            preferred = (entry.country in prefer_countries
+                         and entry.population >= PREFER_MIN_POPULATION_SHARE * largest)
+            return (preferred, entry.population >= BIG_CITY_POPULATION, primary, entry.population)
 
         return max(found, key=rank)[0]
 
