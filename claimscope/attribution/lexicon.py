@@ -1,0 +1,160 @@
+"""Cue and content lexicons as data: which words carry a stance, which ones leave it to the content.
+
+Kept apart from the logic (stance.py, rules.py) so a reviewer can read and extend them without
+touching code. Entries are spaCy lemmas, lowercased. A cue mapped to ``None`` is *neutral*: the
+content decides its stance (see stance.py).
+"""
+from __future__ import annotations
+
+from claimscope.model import Stance
+
+# Verbs that introduce what someone said, thought or did with a claim; value: the stance the verb
+# itself carries, or None when it is neutral and the content decides.
+VERB_CUES: dict[str, Stance | None] = {
+    # neutral reporting verbs
+    "say": None, "tell": None, "add": None, "state": None, "report": None, "write": None,
+    "note": None, "explain": None, "announce": None, "declare": None, "reply": None,
+    "respond": None, "answer": None, "recall": None, "testify": None,
+    "tweet": None, "post": None, "repeat": None, "remark": None, "mention": None,
+    "comment": None, "observe": None, "indicate": None, "suggest": None, "disclose": None,
+    "reveal": None, "learn": None, "describe": None, "call": None, "characterize": None,
+    "see": None, "view": None, "regard": None, "portray": None, "label": None, "brand": None,
+    # assertive verbs: the speaker commits to the content
+    "claim": Stance.ASSERT, "insist": Stance.ASSERT, "argue": Stance.ASSERT,
+    "maintain": Stance.ASSERT, "contend": Stance.ASSERT, "assert": Stance.ASSERT,
+    "believe": Stance.ASSERT, "think": Stance.ASSERT, "stress": Stance.ASSERT,
+    "emphasize": Stance.ASSERT, "assure": Stance.ASSERT, "vow": Stance.PREDICT,
+    "promise": Stance.PREDICT, "pledge": Stance.PREDICT,
+    # denial
+    "deny": Stance.DENY, "reject": Stance.DENY, "dismiss": Stance.DENY, "refute": Stance.DENY,
+    "dispute": Stance.DENY, "rebut": Stance.DENY, "contradict": Stance.DENY,
+    # confirmation
+    "confirm": Stance.CONFIRM, "acknowledge": Stance.CONFIRM, "admit": Stance.CONFIRM,
+    "concede": Stance.CONFIRM, "verify": Stance.CONFIRM, "corroborate": Stance.CONFIRM,
+    # prediction
+    "predict": Stance.PREDICT, "warn": Stance.PREDICT, "forecast": Stance.PREDICT,
+    "expect": Stance.PREDICT, "project": Stance.PREDICT, "anticipate": Stance.PREDICT,
+    # accusation
+    "accuse": Stance.ACCUSE, "blame": Stance.ACCUSE, "charge": Stance.ACCUSE,
+    "allege": Stance.ACCUSE,
+    # praise
+    "praise": Stance.PRAISE, "hail": Stance.PRAISE, "laud": Stance.PRAISE,
+    "commend": Stance.PRAISE, "applaud": Stance.PRAISE, "welcome": Stance.PRAISE,
+    "celebrate": Stance.PRAISE, "congratulate": Stance.PRAISE, "thank": Stance.PRAISE,
+    # criticism
+    "criticize": Stance.CRITICIZE, "criticise": Stance.CRITICIZE, "condemn": Stance.CRITICIZE,
+    "denounce": Stance.CRITICIZE, "slam": Stance.CRITICIZE, "blast": Stance.CRITICIZE,
+    "decry": Stance.CRITICIZE, "lambaste": Stance.CRITICIZE, "attack": Stance.CRITICIZE,
+    "mock": Stance.CRITICIZE, "deride": Stance.CRITICIZE, "rebuke": Stance.CRITICIZE,
+    "complain": Stance.CRITICIZE, "lament": Stance.CRITICIZE,
+    # questioning
+    "question": Stance.QUESTION, "doubt": Stance.QUESTION, "challenge": Stance.QUESTION,
+    "wonder": Stance.QUESTION, "ask": Stance.QUESTION,
+    # attitudes that commit to nothing
+    "hope": Stance.OTHER, "want": Stance.OTHER, "wish": Stance.OTHER, "fear": Stance.OTHER,
+    "urge": Stance.OTHER, "demand": Stance.OTHER,
+}
+
+# Verbs whose content is an "as"-phrase or a predicate that evaluates something ("described it as
+# productive", "was seen as a setback"): the polarity of the content decides praise or criticism.
+EVALUATIVE_CUES = frozenset({"describe", "see", "view", "regard", "call", "characterize",
+                             "consider", "label", "brand", "portray"})
+
+# Evaluative verbs that are cues only with an "as"-phrase ("was seen as a setback"): "I see that"
+# or "they viewed the site" report nothing.
+AS_ONLY_CUES = frozenset({"see", "view", "regard", "portray", "label", "brand"})
+
+# Verbs that need a clause ("that ...") or a quote to be a cue, not a bare object: "told Putin"
+# alone is no attribution, "told Putin that ..." is.
+CLAUSE_ONLY_VERBS = frozenset({"tell", "add", "note", "explain", "write", "think", "believe",
+                               "hope", "want", "wish", "fear", "learn", "recall", "expect",
+                               "see", "view", "regard", "consider", "suggest", "indicate",
+                               "answer", "reply", "respond", "post", "call", "insist",
+                               "argue", "warn", "report", "announce", "state", "declare",
+                               "observe", "remark", "charge", "project", "ask", "urge",
+                               "demand", "challenge", "attack", "thank", "welcome",
+                               "celebrate", "maintain", "stress", "emphasize"})
+
+# Adjectives that report an attitude towards a claim: "was skeptical that ...".
+ADJECTIVE_CUES: dict[str, Stance] = {
+    "skeptical": Stance.QUESTION, "sceptical": Stance.QUESTION, "unconvinced": Stance.QUESTION,
+    "doubtful": Stance.QUESTION, "dubious": Stance.QUESTION, "unsure": Stance.QUESTION,
+    "confident": Stance.ASSERT, "convinced": Stance.ASSERT, "certain": Stance.ASSERT,
+    "sure": Stance.ASSERT, "adamant": Stance.ASSERT,
+    "optimistic": Stance.PREDICT, "pessimistic": Stance.PREDICT,
+    "hopeful": Stance.OTHER, "worried": Stance.OTHER, "concerned": Stance.OTHER,
+    "afraid": Stance.OTHER, "fearful": Stance.OTHER,
+}
+
+# Nouns that report a claim: "Gerasimov's assertion that ...", "made repeated assurances that ...".
+NOUN_CUES: dict[str, Stance | None] = {
+    "assertion": Stance.ASSERT, "claim": Stance.ASSERT, "statement": None,
+    "assurance": Stance.ASSERT, "insistence": Stance.ASSERT, "argument": Stance.ASSERT,
+    "belief": Stance.ASSERT, "contention": Stance.ASSERT, "view": Stance.ASSERT,
+    "allegation": Stance.ACCUSE, "accusation": Stance.ACCUSE, "charge": Stance.ACCUSE,
+    "denial": Stance.DENY, "confirmation": Stance.CONFIRM, "admission": Stance.CONFIRM,
+    "warning": Stance.PREDICT, "prediction": Stance.PREDICT, "forecast": Stance.PREDICT,
+    "promise": Stance.PREDICT, "pledge": Stance.PREDICT, "vow": Stance.PREDICT,
+    "criticism": Stance.CRITICIZE, "praise": Stance.PRAISE, "hope": Stance.OTHER,
+    "report": None, "suggestion": None, "remark": None, "comment": None,
+}
+
+# Light verbs that turn a cue noun into a speech act by their subject: "made assurances that".
+LIGHT_VERBS = frozenset({"make", "give", "issue", "offer", "repeat", "voice", "express", "deliver"})
+
+# Modal auxiliaries with which a negated confirmation verb means the source questions the content:
+# "could not independently verify" (question) as against "did not confirm" (other).
+INABILITY_MODALS = frozenset({"can", "could", "be able"})
+VERIFY_LEMMAS = frozenset({"verify", "confirm", "corroborate"})
+
+# --- content cues: read only when the cue is neutral ------------------------------------------
+
+# Auxiliaries and phrases that put the content in the future.
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would"})
+FUTURE_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("be", "go", "to"), ("open", "the", "way"), ("pave", "the", "way"), ("create", "condition"),
+    ("set", "to"), ("poise", "to"), ("on", "track", "to"), ("be", "about", "to"),
+    ("lay", "the", "groundwork"),
+)
+# A future under "if"/"unless" is a hypothesis, not a prediction.
+CONDITIONAL_MARKERS = frozenset({"if", "unless"})
+
+# Words by which the content blames someone.
+BLAME_LEMMAS = frozenset({
+    "repressive", "oppressive", "aggression", "atrocity", "crime", "criminal", "corrupt",
+    "corruption", "fraud", "genocide", "oppress", "oppression", "abuse", "violate", "violation",
+    "blame", "fault", "rig", "rigged", "cheat", "steal", "cover-up", "terrorize", "massacre",
+    "persecute", "persecution", "torture", "illegal", "illegally", "unlawful", "lie", "liar",
+})
+# Harmful acts "against"/"on" someone: "strikes against Ukraine".
+HARM_NOUNS = frozenset({"strike", "attack", "violence", "campaign", "war", "crime", "assault"})
+HARM_PREPOSITIONS = frozenset({"against", "on"})
+
+# Predicates by which the content itself rejects a claim: "said the report was false".
+FALSITY_LEMMAS = frozenset({"false", "untrue", "baseless", "groundless", "fabricate",
+                            "fabricated", "nonsense", "unfounded", "fake", "bogus", "hoax"})
+
+# Polarity of evaluations (for EVALUATIVE_CUES and the elaborations of praise/criticism).
+POSITIVE_LEMMAS = frozenset({
+    "productive", "constructive", "opening", "opportunity", "success", "successful",
+    "breakthrough", "heroism", "hero", "heroic", "courage", "courageous", "professionalism",
+    "fortitude", "positive", "good", "great", "excellent", "historic", "important", "valuable",
+    "brave", "bravery", "honest", "strong", "fantastic", "wonderful", "outstanding", "helpful",
+    "progress", "win", "victory", "boost", "encouraging", "promising", "fruitful",
+})
+NEGATIVE_LEMMAS = frozenset({
+    "setback", "blow", "failure", "mistake", "disaster", "threat", "dangerous", "bad",
+    "terrible", "catastrophe", "catastrophic", "outrage", "outrageous", "shameful", "legitimize",
+    "problem", "disgrace", "disgraceful", "reckless", "weak", "wrong", "unacceptable",
+    "betrayal", "insult", "horrible", "awful", "appalling", "embarrassment", "scandal",
+})
+
+# --- contradiction between parties (stance.py) -------------------------------------------------
+
+# Something still goes on ...
+PERSISTENCE_LEMMAS = frozenset({"still", "continue", "remain", "ongoing", "keep", "persist"})
+# ... where another party said it had ended.
+TERMINATION_LEMMAS = frozenset({
+    "expel", "liquidate", "defeat", "complete", "liberate", "end", "withdraw", "destroy",
+    "eliminate", "oust", "drive", "retreat", "finish", "stop", "halt", "clear", "neutralize",
+})

@@ -1,0 +1,338 @@
+"""A rule-based span finder over spaCy's dependency parse.
+
+It returns the same shape as the trained model in spans.py (cue, sources, contents as character
+ranges into ``doc.text``), so the pipeline can run on it alone or merge it with the model where
+the model is blind: rare cues ("was unconvinced", "made repeated assurances"), nominal cues
+("Gerasimov's assertion that") and the evaluative "described as". Each rule is one small function
+named for the construction it reads.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimscope.attribution.lexicon import (
+    ADJECTIVE_CUES,
+    AS_ONLY_CUES,
+    CLAUSE_ONLY_VERBS,
+    EVALUATIVE_CUES,
+    LIGHT_VERBS,
+    NOUN_CUES,
+    VERB_CUES,
+)
+
+# Confidence the rules report: a parse-rule hit with a named source is usually right; without a
+# source (or found through a fallback) less so. Hand-set from the seed and a read of PolNeAR dev.
+CONFIDENCE_SOURCED = 0.8
+CONFIDENCE_UNSOURCED = 0.5
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "what", "whom"})
+# Clause openers of a subordinate clause that frames, rather than belongs to, a content:
+# "... was the failure after Moscow said ...".
+EDGE_PUNCT = frozenset({",", ";", ":", "-", "—", "–", "(", ")", "."})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanTriple:
+    """One attribution's spans as half-open character ranges into ``doc.text`` (as spans.py)."""
+
+    cue: tuple[int, int]
+    sources: tuple[tuple[int, int], ...]
+    contents: tuple[tuple[int, int], ...]
+    confidence: float
+
+
+def find_rule_spans(doc: Doc) -> list[SpanTriple]:
+    """Every attribution the parse rules find, in text order."""
+    cue_heads = {t.i for t in doc if _is_cue_candidate(t)}
+    out: list[SpanTriple] = []
+    skip: set[int] = set()
+    for tok in doc:
+        if tok.i in skip:
+            continue
+        found = (_verb_cue(tok, cue_heads, skip) or _adjective_cue(tok, cue_heads)
+                 or _noun_cue(tok, cue_heads) or _according_to(tok))
+        if found is not None:
+            out.append(found)
+    return sorted(out, key=lambda t: t.cue)
+
+
+# --- the constructions -------------------------------------------------------------------------
+
+
+def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | None:
+    """"X said (that) ...", "... , X said", "X denied Y", "X, praising Y", "what X described as Y"."""
+    lemma = cue_lemma(tok)
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in VERB_CUES or tok.dep_ == "amod":
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if infinitive and not any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "the first country to acknowledge the Taliban": an act, not a report
+    cue_tokens = [tok] + [c for c in tok.children if c.dep_ in ("neg", "aux", "auxpass")
+                          and c.i < tok.i]
+    content_heads: list[Token] = []
+    exclude: set[int] = set()
+    preconj = [c for c in tok.children if c.dep_ == "preconj" and c.lower_ == "neither"]
+    conj = [c for c in tok.children if c.dep_ == "conj" and cue_lemma(c) in VERB_CUES]
+    if preconj and conj:  # "neither confirmed nor denied X": one cue, the object of the last verb
+        cue_tokens += preconj + conj + [c for c in tok.children if c.dep_ == "cc"]
+        skip.update(c.i for c in conj)
+        content_heads = [c for c in conj[-1].children if c.dep_ in ("dobj", "ccomp")]
+    else:
+        content_heads = [c for c in tok.children if c.dep_ == "ccomp" and not _is_misparsed_relative(c)]
+        if lemma in AS_ONLY_CUES:
+            content_heads = []
+        if lemma in EVALUATIVE_CUES:
+            content_heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                              for p in c.children if p.dep_ == "pobj"]
+        if not content_heads and lemma not in CLAUSE_ONLY_VERBS:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            # "praised X as Y", "accused X of Y", "praising X in helping ...": the phrase is part of it
+            content_heads = objects + [c for c in tok.children if objects and c.dep_ == "prep"
+                                       and c.i > objects[0].i and c.lower_ != "by"]
+        if not content_heads:
+            content_heads = _that_clause_after(tok)
+        if not content_heads and tok.dep_ == "parataxis" and lemma == "say":
+            content_heads = [tok.head]
+            exclude |= {t.i for t in tok.subtree}
+    if not content_heads:
+        return None
+    content_heads = [_quoted_part(h) if h.dep_ == "pobj" else h for h in content_heads]
+    source = _verb_source(tok)
+    exclude |= {t.i for t in cue_tokens}
+    if source is not None:
+        exclude |= {t.i for t in source}
+        root = next(t for t in source if t.head.i not in {x.i for x in source} or t.head is t)
+        if root.dep_ == "pobj":
+            exclude.add(root.head.i)  # the "by" of "by some Afghans"
+    exclude |= {c.i for c in tok.children if c.dep_ == "dative"}
+    contents = []
+    for head in content_heads:
+        if isinstance(head, list):  # the quoted words of "described as a "very productive" meeting"
+            contents.append(head)
+            continue
+        tokens = [t for t in head.subtree if t.i not in exclude]
+        if head.dep_ in ("dobj", "pobj"):
+            tokens = _drop_nonrestrictive(tokens, head)
+        contents += _runs(_drop_nested_frames(tokens, head, cue_heads, tok))
+    if not contents:
+        return None
+    return _triple(tok.doc, cue_tokens, source, contents)
+
+
+def _adjective_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
+    """"others were skeptical that ...", "Atef was unconvinced better relations would ..."."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ADJECTIVE_CUES and tok.lower_ not in ADJECTIVE_CUES:
+        return None
+    clause = [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
+    if not clause:
+        return None
+    holder = tok.head if tok.dep_ == "acomp" else tok
+    subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS] or \
+               [c for c in tok.children if c.dep_ in SUBJECT_DEPS] or \
+               [s for c in tok.children if c.dep_ in ("aux", "auxpass") for s in c.children
+                if s.dep_ in SUBJECT_DEPS]
+    cue_tokens = [tok] + [c for c in tok.children if c.dep_ in ("auxpass", "aux", "neg") and c.i < tok.i]
+    if holder is not tok:
+        cue_tokens.append(holder)
+    source = _np_tokens(subjects[0]) if subjects else None
+    contents = _runs(_drop_nested_frames(list(clause[0].subtree), clause[0], cue_heads, tok))
+    return _triple(tok.doc, cue_tokens, source, contents)
+
+
+def _noun_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
+    """"Gerasimov's assertion that ...", "made repeated assurances that ..."."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in NOUN_CUES:
+        return None
+    clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+              and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+    if not clause:
+        return None
+    cue_tokens = [tok]
+    source: list[Token] | None = None
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if owners:
+        source = _np_tokens(owners[0])
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        cue_tokens = [tok.head] + [c for c in tok.children if c.dep_ == "amod"] + [tok]
+        source = _verb_source(tok.head)
+    if source is None:
+        return None
+    tokens = _drop_nonrestrictive(list(clause[0].subtree), clause[0])
+    contents = _runs(_drop_nested_frames(tokens, clause[0], cue_heads, tok))
+    return _triple(tok.doc, cue_tokens, source, contents)
+
+
+def _according_to(tok: Token) -> SpanTriple | None:
+    """"..., according to X": the clause it attaches to is the content, X the source."""
+    if tok.lower_ != "according":
+        return None
+    to = [c for c in tok.children if c.lower_ == "to"]
+    objs = [p for c in to for p in c.children if p.dep_ == "pobj"]
+    if not objs:
+        return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp") and clause.head is not clause and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    source = _np_tokens(objs[0])
+    phrase = {t.i for t in tok.subtree}
+    tokens = [t for t in clause.subtree if t.i not in phrase]
+    cue_tokens = [tok] + to
+    return _triple(tok.doc, cue_tokens, source, _runs(tokens))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma, repaired where the small model's lemmatizer slips on a cue verb
+    ("hoped" -> "hop"): the inflected form stripped of -d/-ed/-s/-ing, if that is a known cue."""
+    lemma = tok.lemma_.lower()
+    if lemma in VERB_CUES or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    form = tok.lower_
+    for suffix, repl in (("d", ""), ("ed", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+        if form.endswith(suffix) and form[: len(form) - len(suffix)] + repl in VERB_CUES:
+            return form[: len(form) - len(suffix)] + repl
+    return lemma
+
+
+def _is_cue_candidate(tok: Token) -> bool:
+    lemma = cue_lemma(tok)
+    return (tok.pos_ in ("VERB", "AUX") and lemma in VERB_CUES) or \
+           (tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES) or (tok.pos_ == "NOUN" and lemma in NOUN_CUES)
+
+
+def _verb_source(verb: Token) -> list[Token] | None:
+    """Who performs the speech act: the subject, the passive agent ("seen ... by some Afghans"),
+    a fronted "For X," of an evaluative passive, or the subject inherited from the verb a
+    participle or a coordinated verb hangs on ("Gerasimov praised ..., saying ...")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    evaluative = cue_lemma(verb) in EVALUATIVE_CUES
+    if passive:
+        for t in verb.subtree:
+            is_by = t.dep_ == "agent" or (evaluative and t.dep_ == "prep" and t.lower_ == "by")
+            objs = [p for p in t.children if p.dep_ == "pobj"]
+            if is_by and objs:
+                return _np_tokens(objs[0])
+        for c in verb.children:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if evaluative and c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and objs:
+                return _np_tokens(objs[0])
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")] or \
+               [s for c in verb.children if c.dep_ in ("aux", "auxpass") for s in c.children
+                if s.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        subj = subjects[0]
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _np_tokens(verb.head)
+        if subj.lower_ in ("what", "which"):
+            return None
+        return _np_tokens(subj)
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN")):
+        return _verb_source(verb.head)
+    return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """A mention: the head's subtree without clauses hung on it ("Putin, speaking amid ..., ")."""
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl", "advcl") or (c.dep_ == "prep" and c.lower_ != "of") or \
+                (c.dep_ == "appos" and any(x.dep_ in ("relcl", "acl") for x in c.subtree)):
+            drop |= {t.i for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in drop]
+    return _strip_edges(tokens)
+
+
+def _is_misparsed_relative(clause: Token) -> bool:
+    """"said in video footage ... that showed him": a ccomp whose subject is "that" is a relative
+    clause on a noun that spaCy hung on the verb."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in clause.children)
+
+
+def _quoted_part(head: Token) -> Token | list[Token]:
+    """The quoted words inside an evaluative "as"-phrase, else the phrase's head."""
+    marks = [t for t in head.subtree if t.is_quote]
+    if len(marks) >= 2 and marks[1].i < head.i:
+        return list(head.doc[marks[0].i: marks[1].i + 1])
+    return head
+
+
+def _that_clause_after(verb: Token) -> list[Token]:
+    """"confirmed for the first time that X": spaCy hangs the clause on "time"; find it anyway."""
+    for t in verb.doc[verb.i + 1: min(verb.i + 8, verb.sent.end)]:
+        if t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i:
+            return [t.head]
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return []
+    return []
+
+
+def _drop_nested_frames(tokens: list[Token], head: Token, cue_heads: set[int], cue: Token) -> list[Token]:
+    """Cut, from a content, the clauses that frame another attribution rather than carry this one's
+    words: "... after Moscow said X", ", with the chief ... praising Y"."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.i not in cue_heads or t.i == cue.i or t.i == head.i:
+            continue
+        has_subject = any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        if t.dep_ == "advcl" and has_subject and any(c.dep_ == "mark" for c in t.children):
+            drop |= {x.i for x in t.subtree}
+        elif t.dep_ == "pcomp" and has_subject and t.head.lower_ == "with":
+            drop |= {x.i for x in t.head.subtree}
+    # a leading "what" of a free relative ("what he said was ...") is the frame, not the content
+    kept = [t for t in tokens if t.i not in drop]
+    while kept and kept[0].lower_ in ("what", "which"):
+        kept = kept[1:]
+    return kept
+
+
+def _drop_nonrestrictive(tokens: list[Token], head: Token) -> list[Token]:
+    """A noun-phrase content ends before ", which ..."/", where ...": the writer's gloss, not the claim."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and t.i > 0:
+            first = min(x.i for x in t.subtree)
+            if first > 0 and t.doc[first - 1].text == ",":
+                drop |= {x.i for x in t.subtree} | {first - 1}
+    return [t for t in tokens if t.i not in drop]
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    """Contiguous runs of tokens (a content cut by its cue and source becomes several parts)."""
+    runs: list[list[Token]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    runs = [_strip_edges(r) for r in runs]
+    return [r for r in runs if r and any(t.is_alpha or t.is_digit for t in r)]
+
+
+def _triple(doc: Doc, cue_tokens: list[Token], source: list[Token] | None,
+            contents: list[list[Token]]) -> SpanTriple | None:
+    if not contents:
+        return None
+    cue_tokens = sorted(cue_tokens, key=lambda t: t.i)
+    cue = (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1]))
+    sources = ()
+    if source:
+        sources = ((source[0].idx, source[-1].idx + len(source[-1])),)
+    spans = tuple((r[0].idx, r[-1].idx + len(r[-1])) for r in contents)
+    return SpanTriple(cue=cue, sources=sources, contents=spans,
+                      confidence=CONFIDENCE_SOURCED if sources else CONFIDENCE_UNSOURCED)
