@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import json
 import logging
 import re
 import sys
@@ -214,8 +215,6 @@ def _gunzip_head(head: bytes) -> bytes:
 
 
 def _looks_jsonl(head: bytes, truncated: bool) -> bool:
-    import json
-
     lines = head.decode("utf-8", errors="replace").splitlines()
     if truncated and lines:
         last = lines.pop()  # may be cut off mid-object: only its first character counts
@@ -274,9 +273,10 @@ def detect_format(path: str, head: bytes) -> str:
     if head.lstrip().startswith(b"{") and _looks_jsonl(head, truncated=len(head) >= HEAD_BYTES):
         return "jsonl"
     by_suffix = _format_by_suffix(path)
-    if by_suffix in ("html", "jsonl"):
-        # the suffix promises a structured format the bytes do not show (say an HTML fragment
-        # with few tags, or a JSONL file whose first line is broken): let that reader report it
+    if by_suffix in ("html", "jsonl", "warc"):
+        # the suffix promises a structured format the bytes do not show (an HTML fragment with
+        # few tags, a JSONL file whose first line is broken, a WARC cut at the front): that
+        # reader reads it, or says why not better than the text-dump splitter could
         logger.info("%s: format not clear from its bytes; going by its suffix (%s)", path, by_suffix)
         return by_suffix
     return "textdump"

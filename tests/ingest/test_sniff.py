@@ -32,6 +32,7 @@ PARAGRAPHS = "".join(f"<p>Paragraph {i} of a story that has no doctype at all.</
         ("crawl.bin", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n", "warc"),
         ("notes.html", b"Meeting notes\n\nNothing about markup here.\n", "html"),
         ("notes.jsonl", b'{"title": "cut off mid-obj', "jsonl"),
+        ("cut.warc", b"Content-Length: 99\r\n\r\n<html>", "warc"),
         ("notes", b"Meeting notes\n\nNothing about markup here.\n", "textdump"),
         ("brace.txt", b'{"a": 1}\nThen plain prose follows the object.\n', "textdump"),
         ("list.jsonl.txt", b'[1, 2]\n', "textdump"),
