@@ -95,9 +95,9 @@ def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _nearest_year(month: int, day: int | None, ref: dt.date) -> int:
+def _nearest_year(month: int, ref: dt.date) -> int:
     """The year that puts ``month`` within NEAREST_MONTH_WINDOW months of the reference."""
-    delta = (month - ref.month) + (0 if day is None else 0)
+    delta = month - ref.month
     if delta > NEAREST_MONTH_WINDOW:
         return ref.year - 1
     if delta < -NEAREST_MONTH_WINDOW:
@@ -138,7 +138,7 @@ def _month_day(m, ref):
     if ref is None:
         return None
     month, day = _month_number(m["month"]), int(m["day"])
-    return _iso_day(dt.date(_nearest_year(month, day, ref), month, day)), Granularity.DAY
+    return _iso_day(dt.date(_nearest_year(month, ref), month, day)), Granularity.DAY
 
 
 def _month_year(m, ref):
@@ -156,7 +156,7 @@ def _relative_month(m, ref):
     elif rel == "this":
         year = ref.year
     else:
-        year = _nearest_year(month, None, ref)
+        year = _nearest_year(month, ref)
     return _ym(year, month), Granularity.MONTH
 
 
@@ -288,14 +288,17 @@ def parse_published(published: str | None) -> dt.date | None:
 
 
 def strip_preposition(expression: str) -> str:
-    """'on Saturday' -> 'Saturday'; 'between 1996 and 2001' keeps its 'between'."""
+    """'on Saturday' -> 'Saturday'; 'from 2010 to 2014' keeps its 'from' (it opens an interval)."""
+    if _COMPILED[0][1].fullmatch(expression.strip()):
+        return expression.strip()
     return _LEADING.sub("", expression.strip(), count=1)
 
 
 def _normalize_plain(expression: str, ref: dt.date | None) -> Value | None:
+    whole = " ".join(expression.split())
     text = " ".join(strip_preposition(expression).split())
     for _name, pattern, handler in _COMPILED:
-        match = pattern.fullmatch(text)
+        match = pattern.fullmatch(whole) or pattern.fullmatch(text)  # "from 2010 to 2014"
         if match is None:
             continue
         try:
