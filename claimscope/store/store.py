@@ -183,7 +183,7 @@ class Store(AbstractContextManager):
         except Exception as exc:
             if not self._is_engine_error(exc):
                 raise
-            logger.warning("%s: article %s not stored: %s", self.where, article.id, exc)
+            logger.info("%s: article %s not stored: %s", self.where, article.id, exc)
             raise StoreError(f"article {article.id} not stored: {_one_line(exc)}") from exc
 
     def _save_in_transaction(self, analysis: ArticleAnalysis, fingerprint: Fingerprint | None) -> SaveOutcome:
