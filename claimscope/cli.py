@@ -1,0 +1,265 @@
+"""The ``claimscope`` command: thin commands over the library (see docs/cli.md).
+
+Each command parses, calls a library function that returns a result, prints, and sets the exit
+code: 0 every input was read, 1 some failed (each listed on stderr as ``path[:line]: problem``),
+2 a usage error. Data goes to stdout; progress, notes and failures to stderr.
+
+Adding a command is one decorated function: ``@cli.command()`` below the others.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from claimscope import __version__
+from claimscope.errors import ClaimscopeError, InputError, StoreError
+from claimscope.model import ArticleAnalysis
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # some inputs failed; each is listed on stderr
+EXIT_USAGE = 2  # click's own code for a usage error
+
+# How many characters of each attribution's content the text summary shows.
+TEXT_CONTENT_CHARS = 120
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _stderr() -> Console:
+    # Built per call so it writes to whatever sys.stderr is now (tests capture it).
+    return Console(stderr=True, highlight=False)
+
+
+def _report_failures(failures: Iterable[InputError]) -> int:
+    count = 0
+    for failure in failures:
+        click.echo(str(failure), err=True)
+        count += 1
+    return count
+
+
+def _progress(label: str) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_stderr(),
+        transient=True,
+    )
+
+
+def _expand(paths: tuple[str, ...]) -> tuple[list[str], list[InputError]]:
+    from claimscope.ingest.inputs import expand_inputs
+
+    return expand_inputs(list(paths))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="claimscope")
+@click.option("-v", "--verbose", count=True, help="More log lines on stderr (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """Read the news as evidence: clean articles, who said what, claims and disputes.
+
+    \b
+    Examples:
+      claimscope analyze examples/seed.txt --format text
+      claimscope ingest news/ 'dumps/*.txt' --db claimscope.db --jobs 2
+      claimscope search Gerasimov --db claimscope.db
+    """
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s", force=True)
+
+
+DB_OPTION = click.option(
+    "--db",
+    "db_url",
+    default="sqlite:///claimscope.db",
+    show_default=True,
+    metavar="URL",
+    help="Store: a SQLite path or sqlite:///path.db, or postgresql://user@host/db.",
+)
+JOBS_OPTION = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to read and analyse inputs with.",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@DB_OPTION
+@JOBS_OPTION
+def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
+    """Read, analyse and store articles; re-running on the same inputs changes nothing.
+
+    PATH is a file (text dump, HTML, JSON Lines, WARC; gzip is fine), a folder (read
+    recursively), a quoted glob, or - for stdin. A near-duplicate of a stored article is linked
+    to it rather than stored twice. Prints a summary on stdout and each failure on stderr.
+
+    \b
+    Examples:
+      claimscope ingest examples/seed.txt
+      claimscope ingest news/ --db sqlite:///news.db --jobs 2
+      claimscope ingest 'dumps/**/*.txt.gz' --db postgresql://claims@dbhost/claims
+    """
+    from claimscope.runner import run_local
+    from claimscope.store import open_store
+    from claimscope.store.writer import write_results
+
+    files, arg_errors = _expand(paths)
+    failed = _report_failures(arg_errors)
+    try:
+        store = open_store(db_url)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc  # exit 1: nothing could be stored
+    with store, _progress("ingesting") as bar:
+        task = bar.add_task("ingest", total=len(files))
+        summary = write_results(store, run_local(files, jobs=jobs), on_file=lambda _: bar.advance(task))
+    failed += _report_failures(summary.failures)
+    click.echo(
+        f"ingested {summary.new}, unchanged {summary.unchanged}, "
+        f"near-duplicates {summary.near_duplicates}, failed {failed}"
+    )
+    click.get_current_context().exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one analysis object per line; text: a readable summary per article.",
+)
+@JOBS_OPTION
+def analyze(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
+    """Analyse articles and print the result; needs no store.
+
+    Each article is printed once: a repeat, or a near-duplicate of an article already printed in
+    this call, is noted on stderr instead. The jsonl object's keys are documented in docs/cli.md.
+
+    \b
+    Examples:
+      claimscope analyze examples/seed.txt --format text
+      claimscope analyze news/ > analyses.jsonl
+      cat page.html | claimscope analyze -
+    """
+    from claimscope.dedupe import NearDuplicateIndex
+    from claimscope.runner import run_local
+
+    files, arg_errors = _expand(paths)
+    failed = _report_failures(arg_errors)
+    index, printed = NearDuplicateIndex(), set()
+    for result in run_local(files, jobs=jobs):
+        failed += _report_failures(result.errors)
+        for analysis in _once_each(result.path, result.analyses, index, printed):
+            if fmt == "jsonl":
+                click.echo(json.dumps(analysis.to_json(), ensure_ascii=False))
+            else:
+                click.echo(format_text(analysis))
+    click.get_current_context().exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _once_each(path: str, analyses: Iterable[ArticleAnalysis], index, seen: set[str]) -> Iterator[ArticleAnalysis]:
+    """Drop repeats and near-duplicates of articles already printed in this call (noting them)."""
+    for analysis in analyses:
+        article = analysis.article
+        if article.id in seen:
+            click.echo(f"{path}: article {article.id} repeats one already printed; skipped", err=True)
+            continue
+        match = index.add(article)
+        if match is not None:
+            click.echo(
+                f"{path}: article {article.id} near-duplicates {match.canonical_id} "
+                f"(similarity {match.similarity:.2f}); skipped",
+                err=True,
+            )
+            continue
+        seen.add(article.id)
+        yield analysis
+
+
+def format_text(analysis: ArticleAnalysis) -> str:
+    """A readable summary of one analysis: the article's facts, then who said what."""
+    a = analysis.article
+    facts = [f"id {a.id}"]
+    for label, value in (("published", a.published), ("outlet", a.outlet), ("agency", a.agency),
+                         ("language", a.language), ("from", a.source_file)):
+        if value:
+            facts.append(f"{label} {value}")
+    words = len(a.text.split())
+    lines = [f"# {a.headline or '(no headline)'}", "  " + " | ".join(facts),
+             f"  {len(a.paragraphs)} paragraphs, {words} words"]
+    if a.captions:
+        lines.append(f"  {len(a.captions)} captions")
+    lines.append(f"  attributions: {len(analysis.attributions)}")
+    for attribution in analysis.attributions:
+        who = attribution.source_resolved or (attribution.source.text if attribution.source else "(unnamed)")
+        cue = f" {attribution.cue.text}" if attribution.cue else ""
+        said = " … ".join(c.text for c in attribution.contents)
+        if len(said) > TEXT_CONTENT_CHARS:
+            said = said[: TEXT_CONTENT_CHARS - 1] + "…"
+        kind = "direct" if attribution.direct else "indirect"
+        lines.append(f"  - [{attribution.stance.value}] {who}{cue}: \"{said}\" ({kind}, {attribution.confidence:.2f})")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@DB_OPTION
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=10, show_default=True, help="Most hits to show.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text: id, headline and snippet per hit; jsonl: one {id, headline, snippet} per line.")
+def search(query: tuple[str, ...], db_url: str, limit: int, fmt: str) -> None:
+    """Find stored articles whose headline or text holds every word of QUERY, best first.
+
+    Words are matched stemmed and case-insensitively; punctuation and operators are ignored.
+    Matched words are shown [like this] in the snippet. The store is opened read-only.
+
+    \b
+    Examples:
+      claimscope search Gerasimov
+      claimscope search Kursk troops --db sqlite:///news.db --limit 5
+    """
+    from claimscope.store import open_store
+
+    try:
+        store = open_store(db_url, read_only=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        hits = store.search(" ".join(query), limit=limit)
+    for hit in hits:
+        if fmt == "jsonl":
+            click.echo(json.dumps({"id": hit.id, "headline": hit.headline, "snippet": hit.snippet}, ensure_ascii=False))
+        else:
+            click.echo(f"{hit.id}  {hit.headline or '(no headline)'}\n    {hit.snippet}")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point (``claimscope``); exits with 0, 1 or 2."""
+    try:
+        cli.main(args=argv, prog_name="claimscope")
+    except ClaimscopeError as exc:  # a library error no command caught: report it, not a traceback
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    main()

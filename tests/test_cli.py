@@ -1,0 +1,129 @@
+"""The command line as a user meets it: exit codes 0/1/2, data on stdout, failures on stderr."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from claimscope.cli import cli
+from conftest import FIXTURES, REPO
+
+SEED = str(REPO / "examples" / "seed.txt")
+DOCUMENTED_KEYS = {
+    "id", "headline", "published", "published_from", "agency", "url", "outlet", "language", "captions",
+    "photo_credits", "subheadings", "paragraphs", "text", "source_file", "attributions",
+}
+ATTRIBUTION_KEYS = {"source", "source_resolved", "cue", "contents", "direct", "stance", "confidence"}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def bad_file(tmp_path) -> str:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    return str(path)
+
+
+def test_cli_ingest_all_good_exits_0_with_summary(runner, store_url):
+    result = runner.invoke(cli, ["ingest", SEED, "--db", store_url])
+    assert (0, "ingested 2, unchanged 0, near-duplicates 0, failed 0\n") == (result.exit_code, result.stdout)
+
+
+def test_cli_ingest_twice_second_run_all_unchanged(runner, store_url):
+    runner.invoke(cli, ["ingest", SEED, "--db", store_url])
+    result = runner.invoke(cli, ["ingest", SEED, "--db", store_url])
+    assert "ingested 0, unchanged 2, near-duplicates 0, failed 0\n" == result.stdout
+
+
+def test_cli_ingest_bad_file_among_good_exits_1_and_names_it(runner, sqlite_url, bad_file):
+    result = runner.invoke(cli, ["ingest", SEED, bad_file, str(FIXTURES / "no-such-file.txt"), "--db", sqlite_url])
+    assert 1 == result.exit_code
+    assert "ingested 2, unchanged 0, near-duplicates 0, failed 2\n" == result.stdout
+    failed = [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("/")]
+    assert [str(FIXTURES / "no-such-file.txt"), bad_file] == failed
+
+
+def test_cli_ingest_near_duplicate_counted_once(runner, sqlite_url):
+    dedupe = FIXTURES / "dedupe"
+    args = [str(dedupe / "clinton_speaks_huffpost.txt"), str(dedupe / "clinton_speaks_copy_with_noise.txt")]
+    result = runner.invoke(cli, ["ingest", *args, "--db", sqlite_url])
+    assert "ingested 1, unchanged 0, near-duplicates 1, failed 0\n" == result.stdout
+
+
+def test_cli_ingest_unreachable_database_exits_1(runner):
+    result = runner.invoke(cli, ["ingest", SEED, "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert 1 == result.exit_code
+    assert "cannot connect to PostgreSQL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["ingest"], ["ingest", SEED, "--jobs", "0"], ["analyze", SEED, "--format", "xml"], ["search"], ["nonsense"]],
+    ids=["no-path", "zero-jobs", "bad-format", "no-query", "unknown-command"],
+)
+def test_cli_usage_error_exits_2(runner, args):
+    assert 2 == runner.invoke(cli, args).exit_code
+
+
+def test_cli_analyze_jsonl_has_documented_keys(runner):
+    result = runner.invoke(cli, ["analyze", SEED])
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [DOCUMENTED_KEYS, DOCUMENTED_KEYS] == [set(o) for o in objects]
+    assert all(ATTRIBUTION_KEYS == set(a) for o in objects for a in o["attributions"])
+    assert 0 == result.exit_code
+
+
+def test_cli_analyze_text_shows_headlines(runner):
+    result = runner.invoke(cli, ["analyze", SEED, "--format", "text"])
+    assert 2 == result.stdout.count("\n# ") + result.stdout.startswith("# ")
+    assert "Kursk Region" in result.stdout
+
+
+def test_cli_analyze_near_duplicate_printed_once(runner):
+    dedupe = FIXTURES / "dedupe"
+    args = [str(dedupe / "clinton_speaks_huffpost.txt"), str(dedupe / "clinton_speaks_copy_with_noise.txt")]
+    result = runner.invoke(cli, ["analyze", *args])
+    assert (0, 1) == (result.exit_code, len(result.stdout.splitlines()))
+    assert "near-duplicates" in result.stderr
+
+
+def test_cli_analyze_bad_file_exits_1_and_still_prints_the_good(runner, bad_file):
+    result = runner.invoke(cli, ["analyze", SEED, bad_file])
+    assert (1, 2) == (result.exit_code, len(result.stdout.splitlines()))
+    assert result.stderr.startswith(f"{bad_file}: ")
+
+
+def test_cli_search_finds_gerasimov(runner, store_url):
+    runner.invoke(cli, ["ingest", SEED, "--db", store_url])
+    result = runner.invoke(cli, ["search", "Gerasimov", "--db", store_url, "--format", "jsonl"])
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (0, 1) == (result.exit_code, len(hits))
+    assert "Kursk" in hits[0]["headline"] and "[Gerasimov]" in hits[0]["snippet"]
+
+
+def test_cli_search_missing_store_exits_1(runner, tmp_path):
+    result = runner.invoke(cli, ["search", "Kursk", "--db", str(tmp_path / "none.db")])
+    assert 1 == result.exit_code
+    assert "no claimscope store" in result.stderr
+
+
+def test_cli_help_shows_examples(runner):
+    for command in ([], ["ingest"], ["analyze"], ["search"]):
+        assert "Examples:" in runner.invoke(cli, [*command, "--help"]).stdout
+
+
+def test_cli_main_entry_point_exit_code(tmp_path, bad_file):
+    """The console script as a process: a real exit status, failures on stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "claimscope.cli", "ingest", SEED, bad_file, "--db", str(tmp_path / "c.db")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )
+    assert (1, "ingested 2, unchanged 0, near-duplicates 0, failed 1\n") == (done.returncode, done.stdout)
+    assert bad_file in done.stderr
