@@ -203,14 +203,16 @@ class Store(AbstractContextManager):
                 canonical_id, similarity = match
                 self._execute(
                     "INSERT INTO near_duplicates (article_id, canonical_id, similarity, source_file) "
-                    "VALUES (?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING",
                     (article.id, canonical_id, similarity, article.source_file),
                 )
                 logger.info("%s: article %s near-duplicates %s (%.2f)", article.source_file, article.id,
                             canonical_id, similarity)
                 return SaveOutcome(status=SaveStatus.NEAR_DUPLICATE, article_id=article.id,
                                    canonical_id=canonical_id, similarity=similarity)
-        self._execute(_INSERT_ARTICLE, _article_row(article))
+        if self._execute(_INSERT_ARTICLE, _article_row(article)).rowcount == 0:
+            # Another writer stored the same id since our check (PostgreSQL shared by several ingests).
+            return SaveOutcome(status=SaveStatus.UNCHANGED, article_id=article.id)
         self._save_search_row(article)
         for ordinal, attribution in enumerate(analysis.attributions):
             self._execute(_INSERT_ATTRIBUTION, _attribution_row(attribution, ordinal))
@@ -343,7 +345,8 @@ _ARTICLE_FIELDS = (
 )
 _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _INSERT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' for _ in _ARTICLE_FIELDS)})"
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' for _ in _ARTICLE_FIELDS)}) "
+    "ON CONFLICT (id) DO NOTHING"
 )
 _ATTRIBUTION_FIELDS = (
     "article_id", "ordinal", "source_start", "source_end", "source_text", "cue_start", "cue_end",
