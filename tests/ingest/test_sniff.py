@@ -91,6 +91,15 @@ def test_open_text_detects_latin1_accents(tmp_path):
     assert words * 4 == text
 
 
+def test_open_text_detects_polish_in_windows_1250(tmp_path):
+    words = ("Premier zapowiedzia\u0142 w pi\u0105tek, \u017ce rz\u0105d przyjmie ustaw\u0119 o s\u0105dach "
+             "jeszcze w tym miesi\u0105cu.\n")
+    path = tmp_path / "pl.txt"
+    path.write_bytes(words.encode("cp1250") * 4)
+    text, _ = _read(path)
+    assert words * 4 == text
+
+
 def test_open_text_detects_cyrillic_code_page(tmp_path):
     words = "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u043f\u043b\u0430\u043d \u0431\u0443\u0434\u0435\u0442 \u043f\u0440\u0438\u043d\u044f\u0442.\n"
     path = tmp_path / "ru.txt"
