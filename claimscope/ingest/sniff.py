@@ -366,6 +366,11 @@ def decode_head(path: str, head: bytes, *, declared: str | None = None) -> tuple
         codec = _codec_name(label)
         if codec is None:
             notes.append(f"unknown declared charset {label!r} ignored")
+        elif codec != "utf-8" and not head.isascii() and _decodes_cleanly(head, "utf-8"):
+            # non-ASCII bytes that form valid UTF-8 are UTF-8 whatever the page claims (CMSs
+            # keep a stale iso-8859-1 template header); by chance legacy text almost never is
+            notes.append(f"declared charset {label!r} but the bytes are UTF-8")
+            return "utf-8", notes
         elif _decodes_cleanly(head, codec):
             if codec != "utf-8":
                 notes.append(f"encoding {codec} (declared)")

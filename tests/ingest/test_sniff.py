@@ -132,6 +132,15 @@ def test_open_text_ignores_a_declared_charset_that_does_not_fit(tmp_path):
     assert "declared charset 'utf-8' does not fit the bytes; ignored" in notes
 
 
+def test_open_text_reads_utf8_under_a_stale_latin1_declaration(tmp_path):
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 \u201cnews\u201d</p></body></html>'
+    path = tmp_path / "stale.html"
+    path.write_bytes(page.encode("utf-8"))
+    text, notes = _read(path)
+    assert "Caf\u00e9 \u201cnews\u201d" in text
+    assert ["declared charset 'iso-8859-1' but the bytes are UTF-8"] == notes
+
+
 def test_open_text_gunzips_by_magic_not_suffix(tmp_path):
     path = tmp_path / "story.txt"  # no .gz suffix
     path.write_bytes(gzip.compress("Caf\u00e9 owners protest.\n".encode()))
