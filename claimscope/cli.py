@@ -63,7 +63,7 @@ def _expand(paths: tuple[str, ...]) -> tuple[list[str], list[InputError]]:
     return expand_inputs(list(paths))
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(name="claimscope", context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="claimscope")
 @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-v info, -vv debug).")
 def cli(verbose: int) -> None:

@@ -127,3 +127,10 @@ def test_cli_main_entry_point_exit_code(tmp_path, bad_file):
     )
     assert (1, "ingested 2, unchanged 0, near-duplicates 0, failed 1\n") == (done.returncode, done.stdout)
     assert bad_file in done.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["ingest"], ["analyze"], ["search"]], ids=lambda c: " ".join(c) or "group")
+def test_cli_docs_show_current_help(runner, command):
+    """docs/cli.md carries every command's --help as printed at 100 columns; regenerate it on change."""
+    shown = runner.invoke(cli, [*command, "--help"], terminal_width=100).stdout
+    assert shown in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
