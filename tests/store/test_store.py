@@ -194,3 +194,23 @@ def test_open_store_newer_schema_refused(sqlite_url):
 def test_open_store_unknown_scheme_says_so():
     with pytest.raises(StoreError, match="unknown store URL"):
         open_store("mysql://localhost/db")
+
+
+def test_open_store_failed_migration_names_it_and_keeps_earlier(sqlite_url):
+    path = sqlite_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as raw:  # a stray table where migration 2 expects its FTS table
+        raw.execute("CREATE TABLE articles_fts (unrelated TEXT)")
+    with pytest.raises(StoreError, match="migration 0002_search failed"):
+        open_store(sqlite_url)
+    with sqlite3.connect(path) as raw:
+        assert [(1,)] == raw.execute("SELECT version FROM schema_migrations").fetchall()
+
+
+def test_store_postgres_refuses_nul_and_stores_the_rest(postgres_url):
+    """PostgreSQL text cannot hold NUL: that article fails whole, the next one is stored."""
+    with open_store(postgres_url) as store:
+        bad = replace(_article("clinton_speaks_huffpost.txt"), headline="null\x00byte")
+        with pytest.raises(StoreError, match="NUL"):
+            store.save(ArticleAnalysis(article=bad))
+        assert SaveStatus.NEW == store.save(ArticleAnalysis(article=_article("clinton_speaks_huffpost.txt"))).status
+        assert 1 == store.count_articles()
