@@ -19,11 +19,10 @@ VERB_CUES: dict[str, Stance | None] = {
     "comment": None, "observe": None, "indicate": None, "suggest": None, "disclose": None,
     "reveal": None, "learn": None, "describe": None, "call": None, "characterize": None,
     "see": None, "view": None, "regard": None, "portray": None, "label": None, "brand": None,
-    # assertive verbs: the speaker commits to the content
-    "claim": Stance.ASSERT, "insist": Stance.ASSERT, "argue": Stance.ASSERT,
-    "maintain": Stance.ASSERT, "contend": Stance.ASSERT, "assert": Stance.ASSERT,
-    "believe": Stance.ASSERT, "think": Stance.ASSERT, "stress": Stance.ASSERT,
-    "emphasize": Stance.ASSERT, "assure": Stance.ASSERT, "vow": Stance.PREDICT,
+    # assertive verbs: neutral too, as the stance rule reads them ("claimed X cheated" accuses)
+    "claim": None, "insist": None, "argue": None, "maintain": None, "contend": None,
+    "assert": None, "believe": None, "think": None, "stress": None, "emphasize": None,
+    "assure": Stance.ASSERT, "vow": Stance.PREDICT,
     "promise": Stance.PREDICT, "pledge": Stance.PREDICT,
     # denial
     "deny": Stance.DENY, "reject": Stance.DENY, "dismiss": Stance.DENY, "refute": Stance.DENY,
@@ -41,6 +40,8 @@ VERB_CUES: dict[str, Stance | None] = {
     "praise": Stance.PRAISE, "hail": Stance.PRAISE, "laud": Stance.PRAISE,
     "commend": Stance.PRAISE, "applaud": Stance.PRAISE, "welcome": Stance.PRAISE,
     "celebrate": Stance.PRAISE, "congratulate": Stance.PRAISE, "thank": Stance.PRAISE,
+    "endorse": Stance.PRAISE, "admire": Stance.PRAISE, "agree": Stance.CONFIRM,
+    "echo": Stance.CONFIRM,
     # criticism
     "criticize": Stance.CRITICIZE, "criticise": Stance.CRITICIZE, "condemn": Stance.CRITICIZE,
     "denounce": Stance.CRITICIZE, "slam": Stance.CRITICIZE, "blast": Stance.CRITICIZE,
@@ -110,12 +111,15 @@ VERIFY_LEMMAS = frozenset({"verify", "confirm", "corroborate"})
 # --- content cues: read only when the cue is neutral ------------------------------------------
 
 # Auxiliaries and phrases that put the content in the future.
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "wo", "shall", "would"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "wo", "shall", "would", "'d", "’d"})
 FUTURE_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("be", "go", "to"), ("open", "the", "way"), ("pave", "the", "way"), ("create", "condition"),
+    ("be", "go", "to"), ("plan", "to"), ("open", "the", "way"), ("pave", "the", "way"), ("create", "condition"),
     ("set", "to"), ("poise", "to"), ("on", "track", "to"), ("be", "about", "to"),
     ("lay", "the", "groundwork"),
 )
+# Finite-verb tags: a content with none ("the deal", "to curb emissions") is a topic or an aim,
+# not a claim, and a neutral cue over it reports no stance ("other").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A future under "if"/"unless" is a hypothesis, not a prediction.
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 
@@ -133,6 +137,9 @@ HARM_PREPOSITIONS = frozenset({"against", "on"})
 # Predicates by which the content itself rejects a claim: "said the report was false".
 FALSITY_LEMMAS = frozenset({"false", "untrue", "baseless", "groundless", "fabricate",
                             "fabricated", "nonsense", "unfounded", "fake", "bogus", "hoax"})
+
+# Predicates by which the content confirms a claim: "ruled that the statement is true".
+TRUTH_LEMMAS = frozenset({"true", "correct", "accurate", "right"})
 
 # Polarity of evaluations (for EVALUATIVE_CUES and the elaborations of praise/criticism).
 POSITIVE_LEMMAS = frozenset({

@@ -19,6 +19,7 @@ from claimscope.attribution.lexicon import (
     CONDITIONAL_MARKERS,
     EVALUATIVE_CUES,
     FALSITY_LEMMAS,
+    FINITE_TAGS,
     FUTURE_AUXILIARIES,
     FUTURE_PHRASES,
     HARM_NOUNS,
@@ -29,6 +30,7 @@ from claimscope.attribution.lexicon import (
     PERSISTENCE_LEMMAS,
     POSITIVE_LEMMAS,
     TERMINATION_LEMMAS,
+    TRUTH_LEMMAS,
     VERB_CUES,
     VERIFY_LEMMAS,
 )
@@ -94,8 +96,12 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
         if neg > pos:
             return Stance.CRITICIZE
         return Stance.ASSERT
+    if not any(t.tag_ in FINITE_TAGS for t in tokens):
+        return Stance.OTHER
     if any(lem in FALSITY_LEMMAS for lem in lemmas):
         return Stance.DENY
+    if any(t.lemma_.lower() in TRUTH_LEMMAS and t.dep_ in ("acomp", "attr", "ROOT", "ccomp") for t in tokens):
+        return Stance.CONFIRM
     if _blames(tokens):
         return Stance.ACCUSE
     if _is_future(tokens, lemmas):
