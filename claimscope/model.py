@@ -203,19 +203,314 @@ class Attribution:
 
 
 
+# --- knowledge: dates, places, figures, entities found in one article ---
+
+class Granularity(StrEnum):
+    """How precise a date is; ``DURATION`` marks a length of time, never a point (value None)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    DURATION = "duration"
+    VAGUE = "vague"
+
+
+class PlaceKind(StrEnum):
+    """What a gazetteer entry is; ``UNRESOLVED`` is a place the gazetteer does not hold."""
+
+    CONTINENT = "continent"
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+    UNRESOLVED = "unresolved"
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    GROUP = "group"
+
+
+def _check_range(owner: str, start: int, end: int, text: str) -> None:
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end:
+        raise ValueError(f"{owner} needs integer offsets 0 <= start <= end (got {start!r}, {end!r})")
+    if len(text) != end - start:
+        raise ValueError(f"{owner}.text has {len(text)} characters, the range {end - start}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateRef:
+    """A time expression as written (no leading preposition) and its ISO 8601 value.
+
+    ``value`` is at the expression's own granularity ("2024-08", "1979"); an interval is
+    "start/end" ("1996/2001"); None when the expression is not a point in time.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: Granularity
+
+    def __post_init__(self) -> None:
+        _check_range("DateRef", self.start, self.end, self.text)
+        if not isinstance(self.granularity, Granularity):
+            raise TypeError(f"DateRef.granularity must be a Granularity (got {self.granularity!r})")
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "granularity": self.granularity.value}
+
+    @classmethod
+    def from_json(cls, data: dict) -> DateRef:
+        return cls(**{**data, "granularity": Granularity(data["granularity"])})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place mention and the gazetteer entry it resolved to (all None when unresolved).
+
+    ``gazetteer_id`` is "geonames:<geonameid>" or, for first-level regions outside the US,
+    "iso3166-2:<code>" (the packaged data carries no geonameid for them).
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    kind: PlaceKind
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+
+    def __post_init__(self) -> None:
+        _check_range("Place", self.start, self.end, self.text)
+        if not isinstance(self.kind, PlaceKind):
+            raise TypeError(f"Place.kind must be a PlaceKind (got {self.kind!r})")
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.kind is not PlaceKind.UNRESOLVED
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
+                "kind": self.kind.value, "country": self.country, "lat": self.lat,
+                "lon": self.lon, "gazetteer_id": self.gazetteer_id}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Place:
+        return cls(**{**data, "kind": PlaceKind(data["kind"])})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number with the unit it counts: "14,000 troops" -> 14000.0 "troops"."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+
+    def __post_init__(self) -> None:
+        _check_range("Figure", self.start, self.end, self.text)
+        if not isinstance(self.value, float):
+            raise TypeError(f"Figure.value must be a float (got {self.value!r})")
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "unit": self.unit}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Figure:
+        return cls(**data)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """One person, organisation, place or group within an article, with every mention of it.
+
+    ``id`` is a stable hash of kind and canonical name, so the same name in two articles
+    gets the same id before cross-article linking.
+    """
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, EntityKind):
+            raise TypeError(f"Entity.kind must be an EntityKind (got {self.kind!r})")
+        for name in ("aliases", "roles", "mentions"):
+            if not isinstance(getattr(self, name), tuple):
+                raise TypeError(f"Entity.{name} must be a tuple (got {getattr(self, name)!r})")
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "kind": self.kind.value,
+                "aliases": list(self.aliases), "roles": list(self.roles),
+                "mentions": [m.to_json() for m in self.mentions]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Entity:
+        return cls(id=data["id"], name=data["name"], kind=EntityKind(data["kind"]),
+                   aliases=tuple(data["aliases"]), roles=tuple(data["roles"]),
+                   mentions=tuple(Span(**m) for m in data["mentions"]))
+
+
+# --- claims and disputes ---
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A span of one article's text that supports one side of a dispute."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        _check_range("Evidence", self.start, self.end, self.text)
+
+    def to_json(self) -> dict:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Evidence:
+        return cls(**data)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """The proposition one attribution puts forward, as a standalone statement where possible.
+
+    ``attribution_index`` points into its article's ``ArticleAnalysis.attributions``; ``id`` is a
+    hash of article id and that index, so re-analysing an article gives the same ids.
+    """
+
+    id: str
+    article_id: str
+    attribution_index: int
+    text: str  # the proposition, pronouns inside the content resolved where possible
+    speaker: str | None  # the attribution's source_resolved
+    stance: Stance
+    is_negated: bool = False  # polarity: the proposition itself is negative ("will not lead to anything")
+    subjects: tuple[str, ...] = ()  # entity names the proposition is about
+    date: str | None = None  # ISO value: when it was said (the text's date, else the article's)
+    places: tuple[str, ...] = ()
+    unverified: bool = False
+
+    def __post_init__(self) -> None:
+        _check_type("Claim", "stance", self.stance, Stance)
+        _check_type("Claim", "subjects", self.subjects, tuple)
+        _check_type("Claim", "places", self.places, tuple)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "article_id": self.article_id, "attribution_index": self.attribution_index,
+                "text": self.text, "speaker": self.speaker, "stance": self.stance.value,
+                "is_negated": self.is_negated, "subjects": list(self.subjects), "date": self.date,
+                "places": list(self.places), "unverified": self.unverified}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Claim:
+        return cls(**{**data, "stance": Stance(data["stance"]), "subjects": tuple(data["subjects"]),
+                      "places": tuple(data["places"])})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimLink:
+    """Two claims that state the same proposition (in one article or across articles)."""
+
+    claim_a: str
+    claim_b: str
+    similarity: float
+
+    def to_json(self) -> dict:
+        return {"claim_a": self.claim_a, "claim_b": self.claim_b, "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dispute:
+    """One party asserts what another denies or contradicts (or opposed predictions)."""
+
+    id: str
+    proposition: str
+    asserted_by: tuple[str, ...]
+    denied_by: tuple[str, ...]
+    asserting_claims: tuple[str, ...]
+    denying_claims: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    articles: tuple[str, ...]
+    confidence: float
+    kind: str = "contradiction"  # or "opposed_prediction"
+
+    def __post_init__(self) -> None:
+        for name in ("asserted_by", "denied_by", "asserting_claims", "denying_claims", "evidence", "articles"):
+            _check_type("Dispute", name, getattr(self, name), tuple)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "proposition": self.proposition, "asserted_by": list(self.asserted_by),
+                "denied_by": list(self.denied_by), "asserting_claims": list(self.asserting_claims),
+                "denying_claims": list(self.denying_claims), "evidence": [e.to_json() for e in self.evidence],
+                "articles": list(self.articles), "confidence": round(self.confidence, 4), "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Dispute:
+        return cls(**{**data, **{k: tuple(data[k]) for k in ("asserted_by", "denied_by", "asserting_claims",
+                                                             "denying_claims", "articles")},
+                      "evidence": tuple(Evidence.from_json(e) for e in data["evidence"])})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnverifiedMarker:
+    """"could not independently verify ...": a span and the claims it leaves unconfirmed."""
+
+    text: str
+    start: int
+    end: int
+    covers: tuple[str, ...] = ()  # claim ids
+
+    def __post_init__(self) -> None:
+        _check_range("UnverifiedMarker", self.start, self.end, self.text)
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "covers": list(self.covers)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> UnverifiedMarker:
+        return cls(**{**data, "covers": tuple(data["covers"])})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArticleAnalysis:
-    """An article with everything the per-article stages found in it.
+    """An article with everything the analysis found in it; ``to_json`` is the ``analyze`` object.
 
-    Later stages add their records here; ``to_json`` is the documented ``analyze`` object.
+    ``disputes`` are those whose evidence lies (at least partly) in this article's text.
     """
 
     article: Article
     attributions: tuple[Attribution, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+    unverified: tuple[UnverifiedMarker, ...] = ()
 
     def to_json(self) -> dict:
         out = self.article.to_json()
         out["attributions"] = [a.to_json() for a in self.attributions]
+        for name in ("entities", "places", "dates", "figures", "claims", "disputes", "unverified"):
+            out[name] = [r.to_json() for r in getattr(self, name)]
         return out
 
 
@@ -223,10 +518,22 @@ __all__ = [
     "Article",
     "ArticleAnalysis",
     "Attribution",
+    "Claim",
+    "ClaimLink",
+    "DateRef",
+    "Dispute",
+    "Evidence",
+    "Entity",
+    "EntityKind",
+    "Figure",
+    "Granularity",
+    "Place",
+    "PlaceKind",
     "PARAGRAPH_SEPARATOR",
     "PublishedFrom",
     "RawArticle",
     "SourceSegment",
     "Span",
     "Stance",
+    "UnverifiedMarker",
 ]

@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from claimscope.knowledge.records import DateRef, Granularity
+from claimscope.model import DateRef, Granularity
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

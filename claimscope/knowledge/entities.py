@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimscope.knowledge.gazetteer import load_gazetteer
 from claimscope.knowledge.places import find_place_mentions
-from claimscope.knowledge.records import Entity, EntityKind
+from claimscope.model import Entity, EntityKind
 from claimscope.model import Attribution, Span
 
 KIND_BY_LABEL = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION,

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimscope.knowledge.dates import NUMBER_WORDS
-from claimscope.knowledge.records import Figure
+from claimscope.model import Figure
 
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
                "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}

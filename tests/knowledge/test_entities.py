@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from claimscope.knowledge.entities import entity_id, extract_entities
-from claimscope.knowledge.records import Entity, EntityKind
+from claimscope.model import Entity, EntityKind
 from claimscope.model import Attribution, Span, Stance
 from claimscope.nlp.pipeline import build_nlp
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.knowledge.figures import extract_figures, parse_number
-from claimscope.knowledge.records import Figure
+from claimscope.model import Figure
 from claimscope.nlp.pipeline import build_nlp
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.knowledge.places import extract_places
-from claimscope.knowledge.records import Place, PlaceKind
+from claimscope.model import Place, PlaceKind
 from claimscope.nlp.pipeline import build_nlp
 
 
