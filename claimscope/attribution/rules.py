@@ -125,7 +125,7 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
 
 def _adjective_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
     """"others were skeptical that ...", "Atef was unconvinced better relations would ..."."""
-    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in ADJECTIVE_CUES and tok.lower_ not in ADJECTIVE_CUES:
+    if not _is_adjective_cue(tok):
         return None
     clause = [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
     if not clause:
@@ -200,10 +200,16 @@ def cue_lemma(tok: Token) -> str:
     return lemma
 
 
+def _is_adjective_cue(tok: Token) -> bool:
+    """"skeptical", and "unconvinced" even where the tagger reads it as a passive verb."""
+    return (tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES) or \
+        (tok.pos_ in ("ADJ", "VERB") and tok.lower_ in ADJECTIVE_CUES)
+
+
 def _is_cue_candidate(tok: Token) -> bool:
     lemma = cue_lemma(tok)
-    return (tok.pos_ in ("VERB", "AUX") and lemma in VERB_CUES) or \
-           (tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES) or (tok.pos_ == "NOUN" and lemma in NOUN_CUES)
+    return (tok.pos_ in ("VERB", "AUX") and lemma in VERB_CUES) or _is_adjective_cue(tok) or \
+           (tok.pos_ == "NOUN" and lemma in NOUN_CUES)
 
 
 def _verb_source(verb: Token) -> list[Token] | None:

@@ -32,7 +32,8 @@ PERSON_NOUNS = frozenset({
     "nominee", "aide", "adviser", "advisor", "envoy", "professor", "author", "writer", "executive",
     "businessman", "politician", "lawmaker", "congressman", "congresswoman", "engineer", "nurse",
     "driver", "shopkeeper", "vendor", "mother", "grandmother", "son", "daughter", "wife", "husband",
-    "old", "year-old", "refugee", "survivor", "victim", "coach", "manager", "pastor", "priest",
+    "old", "year-old", "refugee", "welder", "miner", "baker", "fisherman", "carpenter", "mechanic",
+    "shopper", "voter", "protester", "mourner", "villager", "pensioner", "retiree", "economist", "survivor", "victim", "coach", "manager", "pastor", "priest",
 })
 # Words that say nothing about which person a description means.
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief", "military", "top",
@@ -108,6 +109,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int) -> str | 
         return None
     if any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
+        return _clean_name(span.text)  # "Russia's Defense Ministry" is itself, not Russia
     if root.ent_type_ and root.pos_ == "PROPN":
         ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
         name = _clean_name(ent.text if ent is not None else root.text)

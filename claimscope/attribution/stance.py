@@ -64,8 +64,8 @@ def read_cue(doc: Doc, start: int, end: int) -> CueReading:
         return CueReading(stance=None)
     lemma = cue_lemma(head)
     negated = any(c.dep_ == "neg" for c in head.children) or bool(words & {"not", "n't", "never"})
-    if head.pos_ == "ADJ":
-        stance = ADJECTIVE_CUES.get(lemma, ADJECTIVE_CUES.get(head.lower_))
+    if head.lower_ in ADJECTIVE_CUES or (head.pos_ == "ADJ" and lemma in ADJECTIVE_CUES):
+        stance = ADJECTIVE_CUES.get(head.lower_, ADJECTIVE_CUES.get(lemma))
     elif head.pos_ == "NOUN":
         stance = NOUN_CUES.get(lemma)
     else:
@@ -96,7 +96,7 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
         if neg > pos:
             return Stance.CRITICIZE
         return Stance.ASSERT
-    if not any(t.tag_ in FINITE_TAGS for t in tokens):
+    if not any(t.tag_ in FINITE_TAGS or t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tokens):
         return Stance.OTHER
     if any(lem in FALSITY_LEMMAS for lem in lemmas):
         return Stance.DENY
@@ -137,8 +137,8 @@ def _cue_head(span) -> Token | None:
     """The cue word that carries the act: the last lexicon word ("made repeated assurances")."""
     for t in reversed(list(span)):
         lemma = cue_lemma(t)
-        if (t.pos_ in ("VERB", "AUX") and lemma in VERB_CUES) or \
-                (t.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or t.lower_ in ADJECTIVE_CUES)) or \
+        if (t.pos_ in ("VERB", "AUX") and lemma in VERB_CUES) or t.lower_ in ADJECTIVE_CUES or \
+                (t.pos_ == "ADJ" and lemma in ADJECTIVE_CUES) or \
                 (t.pos_ == "NOUN" and lemma in NOUN_CUES):
             return t
     content_words = [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ")]

@@ -1,0 +1,73 @@
+"""extract_attributions end to end: the seed acceptance bar, records that cut the body, the eval."""
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from claimscope.attribution import extract_attributions
+from claimscope.eval.seed import gold_articles, load_gold, score
+from claimscope.model import Article, ArticleAnalysis, Stance
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_GOLD = REPO / "tests" / "fixtures" / "seed.gold.json"
+SHARED = (REPO / ".." / "shared").resolve()
+SCORER = SHARED / "tools" / "check_claimmap.py"
+STANCE_SET = REPO / "data" / "stance" / "polnear-dev-stance.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seed_predictions():
+    golds = load_gold(SEED_GOLD)
+    return golds, [ArticleAnalysis(article=a, attributions=tuple(extract_attributions(a))).to_json()
+                   for a in gold_articles(golds)]
+
+
+def test_extract_seed_reaches_acceptance_bar(seed_predictions):
+    golds, preds = seed_predictions
+    result = score(golds, preds)
+    assert 38 == result.gold
+    assert result.fully_right >= 35, result.misses
+
+
+def test_extract_spans_cut_the_body(seed_predictions):
+    _golds, preds = seed_predictions
+    for art in preds:
+        for att in art["attributions"]:
+            for span in [att["source"], att["cue"], *att["contents"]]:
+                if span:
+                    assert span["text"] == art["text"][span["start"]:span["end"]]
+
+
+def test_extract_carried_quote_has_no_cue_and_a_speaker(seed_predictions):
+    _golds, preds = seed_predictions
+    carried = [a for art in preds for a in art["attributions"] if a["cue"] is None]
+    assert carried and all(a["source_resolved"] and a["direct"] for a in carried)
+
+
+def test_extract_empty_article_has_no_attributions():
+    assert [] == extract_attributions(Article(id="e", headline="x", paragraphs=()))
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/check_claimmap.py is not here")
+def test_extract_seed_score_equals_check_claimmap(seed_predictions, tmp_path):
+    golds, preds = seed_predictions
+    out = tmp_path / "pred.jsonl"
+    out.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(SCORER), "--gold", str(SEED_GOLD), "--pred", str(out),
+                          "--json", "--quiet"], capture_output=True, text=True, check=True)
+    theirs = json.loads(run.stdout.strip().splitlines()[-1])
+    ours = score(golds, preds)
+    assert (theirs["found"], theirs["speaker_ok"], theirs["stance_ok"], theirs["all_ok"]) == \
+           (ours.found, ours.speaker_ok, ours.stance_ok, ours.fully_right)
+
+
+def test_stance_set_is_labelled_and_stratified():
+    items = [json.loads(line) for line in STANCE_SET.read_text(encoding="utf-8").splitlines() if line]
+    assert 200 == len(items)
+    assert all(Stance(i["stance"]) for i in items)
+    cues = Counter(i["cue"].lower() for i in items)
+    assert cues["said"] + cues["says"] + cues["say"] + cues["saying"] <= 0.25 * len(items)
+    assert len(Counter(i["stance"] for i in items)) == len(Stance)

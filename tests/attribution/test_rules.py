@@ -1,0 +1,67 @@
+"""The parse-rule span finder on sentences of our own and on a PolNeAR dev article."""
+from pathlib import Path
+
+import pytest
+
+from claimscope.attribution.rules import find_rule_spans
+from claimscope.nlp.pipeline import build_nlp
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _triples(text):
+    doc = build_nlp()(text)
+    return [(text[slice(*t.cue)], [text[slice(*s)] for s in t.sources], [text[slice(*c)] for c in t.contents])
+            for t in find_rule_spans(doc)]
+
+
+@pytest.mark.parametrize("text, cue, source, content_has", [
+    ("The mayor said the bridge would reopen in May.", "said", "The mayor", "the bridge would reopen in May"),
+    ("The company denied that it had hidden the losses.", "denied", "The company", "that it had hidden the losses"),
+    ("Officials were skeptical that the deal would hold.", "were skeptical", "Officials", "that the deal would hold"),
+    ("The union rejected the minister's claim that wages had risen.", "rejected", "The union", "the minister's claim"),
+    ("The bridge will reopen in May, according to the city council.", "according to", "the city council", "The bridge will reopen in May"),
+])
+def test_rules_find_cue_source_and_content(text, cue, source, content_has):
+    found = {c: (s, cs) for c, s, cs in _triples(text)}
+    assert cue in found
+    sources, contents = found[cue]
+    assert [source] == sources
+    assert any(content_has in c for c in contents)
+
+
+def test_rules_nominal_cue_takes_its_possessor_as_source():
+    found = _triples("The union rejected the minister's claim that wages had risen.")
+    assert ("claim", ["the minister's"], ["that wages had risen"]) in found
+
+
+def test_rules_participle_inherits_subject():
+    found = {c: s for c, s, _ in _triples("The coach praised the players, saying they had shown great courage.")}
+    assert ["The coach"] == found["saying"]
+
+
+def test_rules_passive_evaluation_takes_agent_as_source():
+    found = {c: (s, cs) for c, s, cs in _triples("The ruling has been seen as a victory by many farmers.")}
+    assert (["many farmers"], ["a victory"]) == found["has been seen"]
+
+
+def test_rules_ignore_infinitive_acts():
+    assert [] == _triples("Norway was the first country to acknowledge the new government.")
+
+
+def test_rules_neither_nor_is_one_cue():
+    found = _triples("The ministry neither confirmed nor denied the report.")
+    assert 1 == len(found)
+    assert "neither confirmed nor denied" in found[0][0]
+
+
+def test_rules_find_most_said_cues_in_polnear_article():
+    """On a real PolNeAR dev article most gold "said"/"says" cues are found by the rules."""
+    from claimscope.attribution.polnear import parse_brat, quotes_from_brat, read_text
+    name = "breitbart_2016-09-12_stealth-over-health-hillary-clin"
+    text = read_text(FIXTURES / "polnear" / "text" / f"{name}.txt")
+    ann = next((FIXTURES / "polnear" / "attributions").glob(f"{name}_*.ann"))
+    gold = quotes_from_brat(parse_brat(read_text(ann)))
+    said = {q.cue for q in gold if text[slice(*q.cue)].lower() in ("said", "says", "added")}
+    found = {t.cue for t in find_rule_spans(build_nlp()(text))}
+    assert said and len(said & found) >= 0.7 * len(said)
