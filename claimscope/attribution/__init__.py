@@ -26,12 +26,17 @@ logger = logging.getLogger(__name__)
 CARRIED_CONFIDENCE = 0.7
 
 
-def extract_attributions(article: Article) -> list[Attribution]:
-    """Every attribution in the article's clean body, in text order."""
+def extract_attributions(article: Article, doc: Doc | None = None) -> list[Attribution]:
+    """Every attribution in the article's clean body, in text order.
+
+    ``doc`` is the parse of ``article.text`` when the caller already has one (it is shared with the
+    knowledge stage, so the body is parsed once).
+    """
     text = article.text
     if not text.strip():
         return []
-    doc = build_nlp()(text)
+    if doc is None:
+        doc = build_nlp()(text)
     triples = find_triples(doc)
     return build_attributions(article, doc, triples)
 
