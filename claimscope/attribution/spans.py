@@ -1,0 +1,201 @@
+"""The span finder: cue, source and content spans of every attribution in a parsed Doc.
+
+Two CRFs trained on PolNeAR (see ``train.py`` and docs/attribution-model.md) run in turn:
+
+1. the cue tagger marks cue tokens (BIO) paragraph by paragraph;
+2. for each cue found, the role tagger reads that cue's paragraph with cue-relative features
+   and marks the cue's own source and content tokens, so no separate linking step can pair a
+   content with the wrong cue.
+
+Spans come back as character offsets into ``doc.text``, in PolNeAR's conventions (what the
+annotators include, e.g. a closing quote mark, is learned from the gold).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from claimscope.attribution.features import (
+    DocView,
+    build_view,
+    char_span,
+    cue_features,
+    role_features,
+)
+
+logger = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).parent / "models"
+CUE_MODEL = "cue.crfsuite"
+ROLE_MODEL = "role.crfsuite"
+LEXICON_FILE = "cue_lexicon.json"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanTriple:
+    """One attribution's spans as half-open character ranges into ``doc.text``.
+
+    ``confidence`` is the role tagger's mean marginal probability over the cue tokens' labels
+    times the cue tagger's, a rough score in [0, 1] for ranking, not a calibrated probability.
+    """
+
+    cue: tuple[int, int]
+    sources: tuple[tuple[int, int], ...]
+    contents: tuple[tuple[int, int], ...]
+    confidence: float
+
+
+@dataclass(slots=True)
+class AttributionModel:
+    """The two trained taggers and the cue lexicon they were trained with."""
+
+    cue_tagger: pycrfsuite.Tagger
+    role_tagger: pycrfsuite.Tagger
+    lexicon: dict[str, float]
+
+
+def load_model(model_dir: str | os.PathLike = MODEL_DIR) -> AttributionModel:
+    """Open a trained model folder (``cue.crfsuite``, ``role.crfsuite``, ``cue_lexicon.json``)."""
+    model_dir = Path(model_dir)
+    cue = pycrfsuite.Tagger()
+    cue.open(str(model_dir / CUE_MODEL))
+    role = pycrfsuite.Tagger()
+    role.open(str(model_dir / ROLE_MODEL))
+    with open(model_dir / LEXICON_FILE, encoding="utf-8") as f:
+        lexicon = json.load(f)
+    return AttributionModel(cue_tagger=cue, role_tagger=role, lexicon=lexicon)
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> AttributionModel:
+    """The committed model, loaded once per process."""
+    return load_model(MODEL_DIR)
+
+
+def bio_chunks(labels: list[str], kind: str) -> list[tuple[int, int]]:
+    """Positions ``[s, e)`` of the ``kind`` chunks in a BIO label list (an I without B starts one)."""
+    out = []
+    start = None
+    for k, lab in enumerate(labels):
+        if lab == "B-" + kind or (lab == "I-" + kind and start is None):
+            if start is not None:
+                out.append((start, k))
+            start = k
+        elif lab != "I-" + kind:
+            if start is not None:
+                out.append((start, k))
+            start = None
+    if start is not None:
+        out.append((start, len(labels)))
+    return out
+
+
+# Extra cue recall: a token the Viterbi path leaves outside every cue still starts one when its
+# marginal P(B-CUE) reaches this; the cue then runs on while P(I-CUE) >= 0.5. Tuned on PolNeAR
+# dev (docs/attribution-model.md); 1.0 turns it off.
+CUE_START_MIN_P = 1.0
+# A cue for which the role tagger finds no content is dropped: PolNeAR gold has content for
+# all but 1 of 2,193 dev attributions.
+DROP_CUES_WITHOUT_CONTENT = True
+
+
+def tag_cues(model: AttributionModel, view: DocView,
+             start_min_p: float = CUE_START_MIN_P) -> list[tuple[tuple[int, int], float]]:
+    """Cue token ranges with the tagger's mean marginal over their tokens."""
+    cues = []
+    tagger = model.cue_tagger
+    for para in view.paragraphs:
+        labels = tagger.tag(cue_features(view, para))
+        if start_min_p < 1.0:
+            labels = _add_likely_cues(tagger, labels, start_min_p)
+        for s, e in bio_chunks(labels, "CUE"):
+            conf = sum(tagger.marginal(labels[k], k) for k in range(s, e)) / (e - s)
+            cues.append(((para[s], para[e - 1] + 1), conf))
+    return cues
+
+
+def _add_likely_cues(tagger, labels: list[str], start_min_p: float) -> list[str]:
+    labels = list(labels)
+    k = 0
+    while k < len(labels):
+        if labels[k] == "O" and tagger.marginal("B-CUE", k) >= start_min_p:
+            labels[k] = "B-CUE"
+            k += 1
+            while k < len(labels) and labels[k] == "O" and tagger.marginal("I-CUE", k) >= 0.5:
+                labels[k] = "I-CUE"
+                k += 1
+            continue
+        k += 1
+    return labels
+
+
+def tag_roles(model: AttributionModel, view: DocView, cue: tuple[int, int],
+              other_cues: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]], float]:
+    """Source and content token ranges of one cue, and the tagger's mean marginal over them."""
+    from claimscope.attribution.features import role_window
+
+    window = role_window(view, *cue)
+    tagger = model.role_tagger
+    labels = tagger.tag(role_features(view, window, cue[0], cue[1], other_cues))
+    found = []
+    marg = []
+    for kind in ("S", "C"):
+        chunks = []
+        for s, e in bio_chunks(labels, kind):
+            if window[e - 1] - window[s] != e - 1 - s:
+                # a chunk across a paragraph break: split it where the tokens jump
+                cut = s
+                for k in range(s + 1, e):
+                    if window[k] != window[k - 1] + 1:
+                        chunks.append((window[cut], window[k - 1] + 1))
+                        cut = k
+                chunks.append((window[cut], window[e - 1] + 1))
+            else:
+                chunks.append((window[s], window[e - 1] + 1))
+            marg.extend(tagger.marginal(labels[k], k) for k in range(s, e))
+        found.append(chunks)
+    conf = sum(marg) / len(marg) if marg else 0.5
+    return found[0], found[1], conf
+
+
+def find_token_spans(doc: Doc, model: AttributionModel | None = None, *,
+                     start_min_p: float = CUE_START_MIN_P, drop_contentless: bool = DROP_CUES_WITHOUT_CONTENT):
+    """Like :func:`find_attribution_spans` but in token ranges: ``(cue, sources, contents, conf)``."""
+    model = model or default_model()
+    view = build_view(doc, model.lexicon)
+    cues = tag_cues(model, view, start_min_p)
+    cue_ranges = [c for c, _ in cues]
+    out = []
+    for cue, cue_conf in cues:
+        others = [c for c in cue_ranges if c != cue]
+        sources, contents, role_conf = tag_roles(model, view, cue, others)
+        if drop_contentless and not contents:
+            continue
+        out.append((cue, sources, contents, cue_conf * role_conf))
+    return out
+
+
+def find_attribution_spans(doc: Doc, model: AttributionModel | None = None) -> list[SpanTriple]:
+    """Every attribution the model finds in ``doc``, in document order of cues.
+
+    ``doc`` should come from ``build_nlp()`` (the features read its tags and parse).
+    """
+    out = []
+    for cue, sources, contents, conf in find_token_spans(doc, model):
+        out.append(SpanTriple(
+            cue=char_span(doc, *cue),
+            sources=tuple(char_span(doc, s, e) for s, e in sources),
+            contents=tuple(char_span(doc, s, e) for s, e in contents),
+            confidence=max(0.0, min(1.0, conf)),
+        ))
+    return out
+
+
+__all__ = ["AttributionModel", "SpanTriple", "default_model", "find_attribution_spans", "load_model"]
