@@ -1,0 +1,456 @@
+"""Disputes: one party asserts what another denies or contradicts, within and across articles.
+
+The cascade, each step feeding the next:
+
+1. **Explicit denials** (a DENY claim whose cue is a denial verb or noun: "denied", "rejected",
+   "disputed"). A nominal object ("denied Gerasimov's assertion that P", "rejected claims by X
+   that P") names both sides at once: the possessor asserts P. Otherwise the denial is matched to
+   the assertive claim (assert, confirm, predict, accuse) of another party that best covers its
+   content terms (IDF-weighted, synonyms folded: "weapons transfers" meets "supplied ... shells"),
+   or that ``links`` connect it to. A bare "denied the allegations" takes the nearest earlier
+   accusation of another party that names the denier. A denial that matches nothing and names no
+   asserting party is no dispute.
+2. **Contradictions** (a DENY claim from a neutral cue: "said its forces were continuing their
+   operations"): joins the denying side of the dispute it best matches; starts one only on a
+   strong match with an assertive claim.
+3. **Merging**: disputes sharing a claim, or whose claims state the same proposition, become one,
+   with every asserting and denying party of it.
+4. **Opposed predictions** (per article): a positive-outcome prediction against a negated or
+   negative one, or against a doubt ("was unconvinced ... would improve"), by other parties.
+
+A party on both sides of a dispute is dropped from the denying side; a dispute left with no
+party on one side is dropped.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from claimscope.knowledge.claims import extract_claims, is_assertive, sentence_bounds
+from claimscope.knowledge.linking import content_terms
+from claimscope.model import ArticleAnalysis, Attribution, Claim, ClaimLink, Dispute, Evidence, Stance
+
+# --- lexicons (data) ---
+
+DENIAL_CUES = frozenset("""deny denied denies denying denial denials reject rejected rejects rejecting
+rejection dismiss dismissed dismisses dismissing refute refuted refutes refuting dispute disputed disputes
+disputing contest contested contests rebut rebutted rebuts contradict contradicted contradicts repudiate
+repudiated debunk debunked""".split())
+# Nouns for what one party put forward; their possessor (or "by"/"from" object) is the asserting party.
+CLAIM_NOUNS = r"(?:assertions?|claims?|allegations?|accusations?|charges?|reports?|statements?|suggestions?|" \
+              r"contentions?|insistence|assessment|characteri[sz]ation|account)"
+_NAME = r"(?P<party>(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*)"
+_NOMINAL_POSSESSIVE = re.compile(r"(?:^|\b)" + _NAME + r"['’]s?\s+(?:\w+\s+){0,2}?" + CLAIM_NOUNS +
+                                 r"(?:\s+that\s+(?P<prop>.+))?", re.S)
+_NOMINAL_BY = re.compile(r"\b" + CLAIM_NOUNS + r"\s+(?:made\s+)?(?:by|from)\s+" + _NAME +
+                         r"(?:\s+that\s+(?P<prop>.+))?", re.S)
+_BARE_NOMINAL = re.compile(r"^\W*(?:the|those|these|such|any|all|his|her|their|its)?\s*(?:\w+\s+)?"
+                           + CLAIM_NOUNS + r"\W*$", re.I)
+POSITIVE_OUTCOME = frozenset("""blossom prosper prosperity flourish thrive improve improvement boost benefit
+strengthen stronger better grow growth help revive recovery succeed success opening opportunity
+gain gains win""".split())
+NEGATIVE_OUTCOME = frozenset("""fail failure worsen worse collapse struggle trap traps hurt damage setback
+harm decline deteriorate disaster nothing""".split())
+_FUTURE = re.compile(r"\b(?:will|would|won't|wouldn't|going to|can|could)\b", re.I)
+_PARTY_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
+
+# --- thresholds (tuned on the seed and data/disputes/polnear-dev-disputes.jsonl) ---
+
+DENY_MATCH = 0.5  # weighted share of a denial's terms an assertive claim must hold
+CONTRADICTION_MATCH = 0.6  # a neutral-cue contradiction starting a dispute of its own
+MERGE_MATCH = 0.6  # two disputes' claims stating the same proposition
+NEAREST_PARAGRAPHS = 3  # how far back a bare "denied the allegations" looks
+MIN_SHARED_TERMS = 2
+
+
+@dataclass
+class _Item:
+    claim: Claim
+    attribution: Attribution | None
+    analysis: ArticleAnalysis
+    parties: tuple[str, ...]
+    terms: frozenset[str]
+
+
+@dataclass
+class _Group:
+    asserting: list[int] = field(default_factory=list)
+    denying: list[int] = field(default_factory=list)
+    extra_asserting: list[str] = field(default_factory=list)  # parties named only by a nominal
+    proposition: str | None = None
+    scores: list[float] = field(default_factory=list)
+    kind: str = "contradiction"
+
+
+def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink] = ()) -> list[Dispute]:
+    """Every dispute in the analyses, merged per proposition, most confident first."""
+    items = _collect(analyses)
+    if not items:
+        return []
+    idf = _idf(items)
+    by_id = {it.claim.id: k for k, it in enumerate(items)}
+    linked: dict[int, dict[int, float]] = defaultdict(dict)
+    for link in links:
+        a, b = by_id.get(link.claim_a), by_id.get(link.claim_b)
+        if a is not None and b is not None:
+            linked[a][b] = linked[b][a] = link.similarity
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        if is_assertive(it.claim.stance) and it.parties:
+            for t in it.terms:
+                postings[t].append(k)
+
+    groups: list[_Group] = []
+    denials = [k for k, it in enumerate(items) if it.claim.stance is Stance.DENY and it.parties]
+    explicit = [k for k in denials if _is_explicit(items[k])]
+    contradictions = [k for k in denials if k not in set(explicit)]
+    for k in explicit:
+        group = _explicit_dispute(items, k, idf, postings, linked)
+        if group is not None:
+            groups.append(group)
+    for k in contradictions:
+        _place_contradiction(items, k, groups, idf, postings, linked)
+    groups = _merge(items, groups, idf)
+    for g in groups:
+        _widen_asserting(items, g, idf, postings)
+    groups += _opposed_predictions(items)
+    disputes = [d for g in groups if (d := _to_dispute(items, g)) is not None]
+    disputes.sort(key=lambda d: -d.confidence)
+    return disputes
+
+
+# --- collecting ---
+
+def _collect(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
+    items = []
+    for an in analyses:
+        claims = an.claims or tuple(extract_claims(an.article, an.attributions, an.entities, an.dates, an.places))
+        for c in claims:
+            att = an.attributions[c.attribution_index] if c.attribution_index < len(an.attributions) else None
+            items.append(_Item(claim=c, attribution=att, analysis=an, parties=split_parties(c.speaker),
+                               terms=frozenset(content_terms(c.text))))
+    return items
+
+
+def split_parties(speaker: str | None) -> tuple[str, ...]:
+    """"Russia and North Korea" is two parties; a pronoun or nothing is none."""
+    if not speaker or speaker.lower() in {"i", "we", "he", "she", "they", "it", "you"}:
+        return ()
+    return tuple(p.strip() for p in _PARTY_SPLIT.split(speaker) if p.strip())
+
+
+def _idf(items: list[_Item]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for it in items:
+        for t in it.terms:
+            df[t] += 1
+    n = len(items)
+    return {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+
+
+def coverage(denied: frozenset[str], asserted: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the denied terms the asserted claim holds (0 under two shared terms
+    unless the denial has no more than two)."""
+    if not denied or not asserted:
+        return 0.0
+    shared = denied & asserted
+    if len(shared) < min(MIN_SHARED_TERMS, len(denied)):
+        return 0.0
+    return sum(idf.get(t, 1.0) for t in shared) / sum(idf.get(t, 1.0) for t in denied)
+
+
+def same_party(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One party if either name's words contain the other's ("Putin" / "Vladimir Putin")."""
+    for x in a:
+        wx = set(_name_words(x))
+        for y in b:
+            wy = set(_name_words(y))
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+    return False
+
+
+def _name_words(name: str) -> list[str]:
+    name = re.sub(r"['’]s\b", "", name)
+    return [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() not in {"the", "of"}]
+
+
+# --- explicit denials ---
+
+def _is_explicit(item: _Item) -> bool:
+    att = item.attribution
+    if att is None or att.cue is None:
+        return False
+    return any(w.lower() in DENIAL_CUES for w in re.findall(r"[A-Za-z]+", att.cue.text))
+
+
+def _content_text(item: _Item) -> str:
+    att = item.attribution
+    if att is None or not att.contents:
+        return item.claim.text
+    return " ".join(c.text for c in att.contents)
+
+
+def parse_nominal(content: str) -> tuple[str, str | None] | None:
+    """("Gerasimov", "all ... had been liquidated") for "Gerasimov's assertion that all ..."."""
+    for pattern in (_NOMINAL_POSSESSIVE, _NOMINAL_BY):
+        m = pattern.search(content)
+        if m and m.start() <= 12:
+            prop = m.group("prop")
+            return m.group("party").strip(), (prop.strip(" \"“”,.") if prop else None)
+    return None
+
+
+def _resolve_name(name: str, item: _Item) -> str:
+    """The fullest entity name the article gives a surname or short form."""
+    words = set(_name_words(name))
+    for e in item.analysis.entities:
+        for form in (e.name, *e.aliases):
+            if set(_name_words(form)) == words or (words and words <= set(_name_words(e.name))):
+                return e.name
+    return name
+
+
+def _best_assertion(items, k, terms, idf, postings, linked, parties) -> tuple[int | None, float]:
+    best, best_score = None, 0.0
+    candidates = {a for t in terms for a in postings.get(t, ())} | set(linked.get(k, {}))
+    for a in candidates:
+        other = items[a]
+        if a == k or not is_assertive(other.claim.stance) or not other.parties:
+            continue
+        if same_party(other.parties, parties):
+            continue
+        score = max(coverage(terms, other.terms, idf), linked.get(k, {}).get(a, 0.0))
+        if other.analysis is items[k].analysis:
+            score += 0.05  # the same story: a reporter's denial answers its own assertions first
+        if score > best_score:
+            best, best_score = a, score
+    return best, best_score
+
+
+def _explicit_dispute(items, k, idf, postings, linked) -> _Group | None:
+    item = items[k]
+    nominal = parse_nominal(_content_text(item))
+    if nominal is not None:
+        party, prop = nominal
+        party = _resolve_name(party, item)
+        if same_party([party], item.parties):
+            return None
+        terms = frozenset(content_terms(prop)) if prop else item.terms
+        group = _Group(denying=[k], scores=[0.8])
+        best, score = _best_assertion(items, k, terms, idf, postings, linked, item.parties)
+        if best is not None and score >= DENY_MATCH and same_party(items[best].parties, [party]):
+            group.asserting.append(best)
+        else:
+            group.extra_asserting.append(party)
+        group.proposition = _sentence_case(prop) if prop else None
+        return group
+    if _BARE_NOMINAL.match(_content_text(item)):
+        a = _nearest_accusation(items, k)
+        if a is not None:
+            return _Group(asserting=[a], denying=[k], scores=[0.6])
+        return None
+    best, score = _best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
+    if best is None or score < DENY_MATCH:
+        return None
+    return _Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
+
+
+def _nearest_accusation(items: list[_Item], k: int) -> int | None:
+    """For "denied the allegations": the latest earlier assertive claim naming the denier."""
+    item = items[k]
+    text = item.analysis.article.text
+    start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
+    floor = _paragraph_floor(text, start, NEAREST_PARAGRAPHS)
+    best = None
+    for a, other in enumerate(items):
+        if other.analysis is not item.analysis or not is_assertive(other.claim.stance) or not other.parties:
+            continue
+        if same_party(other.parties, item.parties) or other.attribution is None or not other.attribution.contents:
+            continue
+        pos = other.attribution.contents[0].start
+        names_denier = same_party(other.claim.subjects, item.parties) or any(
+            p.lower() in other.claim.text.lower() for p in item.parties)
+        if floor <= pos < start and names_denier:
+            best = a
+    return best
+
+
+def _paragraph_floor(text: str, offset: int, paragraphs: int) -> int:
+    pos = offset
+    for _ in range(paragraphs + 1):
+        found = text.rfind("\n\n", 0, pos)
+        if found < 0:
+            return 0
+        pos = found
+    return pos
+
+
+# --- contradictions and merging ---
+
+def _place_contradiction(items, k, groups, idf, postings, linked) -> None:
+    item = items[k]
+    best_group, best_score = None, 0.0
+    for g in groups:
+        if g.kind != "contradiction":
+            continue
+        for m in g.asserting + g.denying:
+            score = _symmetric(item.terms, items[m].terms, idf)
+            if m in g.asserting and same_party(items[m].parties, item.parties):
+                continue
+            if score > best_score:
+                best_group, best_score = g, score
+    if best_group is not None and best_score >= DENY_MATCH:
+        if not any(same_party(items[a].parties, item.parties) for a in best_group.asserting):
+            best_group.denying.append(k)
+            best_group.scores.append(best_score)
+        return
+    best, score = _best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
+    if best is not None and score >= CONTRADICTION_MATCH:
+        groups.append(_Group(asserting=[best], denying=[k], scores=[min(1.0, score) * 0.8]))
+
+
+def _symmetric(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Coverage of the smaller claim by the larger: one proposition may be worded at two lengths."""
+    return max(coverage(a, b, idf), coverage(b, a, idf)) if len(a) <= len(b) or len(b) <= len(a) else 0.0
+
+
+def _merge(items, groups: list[_Group], idf) -> list[_Group]:
+    """Union disputes that share a claim or state the same proposition."""
+    parent = list(range(len(groups)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            gi, gj = groups[i], groups[j]
+            if set(gi.asserting + gi.denying) & set(gj.asserting + gj.denying) or _same_proposition(items, gi, gj, idf):
+                parent[find(i)] = find(j)
+    merged: dict[int, _Group] = {}
+    for i, g in enumerate(groups):
+        root = merged.setdefault(find(i), _Group())
+        for name in ("asserting", "denying", "extra_asserting", "scores"):
+            getattr(root, name).extend(x for x in getattr(g, name) if x not in getattr(root, name) or name == "scores")
+        root.proposition = root.proposition or g.proposition
+    return list(merged.values())
+
+
+def _same_proposition(items, gi: _Group, gj: _Group, idf) -> bool:
+    for a in gi.asserting + gi.denying:
+        for b in gj.asserting + gj.denying:
+            if min(len(items[a].terms), len(items[b].terms)) >= 3 and \
+                    _symmetric(items[a].terms, items[b].terms, idf) >= MERGE_MATCH:
+                return True
+    return False
+
+
+def _widen_asserting(items, g: _Group, idf, postings) -> None:
+    """Other parties' assertive claims of the same proposition join its asserting side."""
+    if not g.asserting:
+        return
+    deniers = [p for d in g.denying for p in items[d].parties]
+    seeds = list(g.asserting)
+    candidates = {a for s in seeds for t in items[s].terms for a in postings.get(t, ())}
+    for a in sorted(candidates):
+        if a in g.asserting or same_party(items[a].parties, deniers):
+            continue
+        if any(len(items[a].terms) >= 3 and _symmetric(items[a].terms, items[s].terms, idf) >= MERGE_MATCH
+               for s in seeds):
+            g.asserting.append(a)
+
+
+# --- opposed predictions ---
+
+def _opposed_predictions(items: list[_Item]) -> list[_Group]:
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        by_article[it.claim.article_id].append(k)
+    out = []
+    for ks in by_article.values():
+        positive = [k for k in ks if _outlook(items[k]) == 1]
+        negative = [k for k in ks if _outlook(items[k]) == -1]
+        pos_parties = [p for k in positive for p in items[k].parties]
+        negative = [k for k in negative if not same_party(items[k].parties, pos_parties)]
+        if positive and negative:
+            out.append(_Group(asserting=positive, denying=negative, scores=[0.5], kind="opposed_prediction"))
+    return out
+
+
+def _outlook(item: _Item) -> int:
+    """+1 a prediction of a good outcome, -1 of none or a bad one (or a doubt of a good one), 0 else."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z']+", item.claim.text)}
+    if not item.parties or not _FUTURE.search(item.claim.text) and item.claim.stance is not Stance.PREDICT:
+        return 0
+    good, bad = bool(words & POSITIVE_OUTCOME), bool(words & NEGATIVE_OUTCOME)
+    if item.claim.stance is Stance.QUESTION:
+        return -1 if good and _FUTURE.search(item.claim.text) else 0
+    if item.claim.stance is not Stance.PREDICT:
+        return 0
+    if item.claim.is_negated or (bad and not good):
+        return -1
+    return 1 if good and not bad else 0
+
+
+# --- records ---
+
+def _to_dispute(items: list[_Item], g: _Group) -> Dispute | None:
+    asserted = _unique([p for a in g.asserting for p in items[a].parties] + g.extra_asserting)
+    denied = _unique([p for d in g.denying for p in items[d].parties])
+    denied = [p for p in denied if not same_party([p], asserted)]
+    if not asserted or not denied:
+        return None
+    claims = g.asserting + g.denying
+    evidence = tuple(_evidence(items[k]) for k in claims)
+    if not g.asserting:  # only a nominal named the asserting side: the denial's sentence is the evidence
+        evidence = tuple(_evidence(items[k], sentence=True) for k in g.denying)
+    proposition = g.proposition or (items[g.asserting[0]].claim.text if g.asserting else items[g.denying[0]].claim.text)
+    ids = tuple(items[k].claim.id for k in claims)
+    confidence = sum(g.scores) / len(g.scores) if g.scores else 0.5
+    confidence *= min((items[k].attribution.confidence if items[k].attribution else 0.5) for k in claims) ** 0.5
+    return Dispute(
+        id=hashlib.sha1("\x1f".join(sorted(ids)).encode()).hexdigest()[:16],
+        proposition=proposition,
+        asserted_by=tuple(asserted),
+        denied_by=tuple(denied),
+        asserting_claims=tuple(items[k].claim.id for k in g.asserting),
+        denying_claims=tuple(items[k].claim.id for k in g.denying),
+        evidence=tuple(e for e in evidence if e is not None),
+        articles=tuple(_unique([items[k].claim.article_id for k in claims])),
+        confidence=round(min(1.0, confidence), 4),
+        kind=g.kind,
+    )
+
+
+def _evidence(item: _Item, sentence: bool = False) -> Evidence | None:
+    att, text = item.attribution, item.analysis.article.text
+    if att is None or not att.contents:
+        return None
+    starts = [s.start for s in (att.source, att.cue, *att.contents) if s is not None]
+    ends = [s.end for s in (att.source, att.cue, *att.contents) if s is not None]
+    start, end = min(starts), max(ends)
+    if sentence:
+        start, end = sentence_bounds(text, start, end)
+    return Evidence(article_id=item.claim.article_id, start=start, end=end, text=text[start:end])
+
+
+def _unique(values):
+    out = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def _sentence_case(text: str) -> str:
+    return text[0].upper() + text[1:] if text and text[0].islower() else text
+
+
+__all__ = ["DENIAL_CUES", "coverage", "find_disputes", "parse_nominal", "same_party", "split_parties"]

@@ -1,0 +1,233 @@
+"""Claim linking: claims that state the same proposition, within and across articles.
+
+Comparing every claim with every other is quadratic, so linking works in two passes:
+
+1. **Candidates** from an inverted index over content terms (light stems, synonyms folded),
+   computed as a chunked sparse product restricted to *discriminating* terms: a term held by
+   more than ``MAX_POSTING`` claims (a corpus-wide "said"-like word) takes no part in candidate
+   generation, and each claim keeps at most ``MAX_CANDIDATES`` partners, best shared weight first.
+   Work is bounded by ``n * MAX_CANDIDATES`` pairs plus the postings product, so it grows about
+   linearly with the number of claims (bench/bench_linking.py measures it).
+2. **Score** each candidate pair: TF-IDF cosine over all terms, plus a bonus for shared subjects
+   and a penalty when both name subjects and share none. Negation words are not terms: "X will
+   not happen" and "X will happen" are the same proposition with opposite polarity (disputes
+   read the polarity from ``Claim.is_negated``).
+
+Embeddings (MiniLM via ONNX Runtime) would catch paraphrases with no shared words; they are a
+later step and would replace pass 2's cosine, keeping pass 1 as the candidate filter.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from claimscope.model import Claim, ClaimLink
+
+# Tuned on data/claim-pairs/polnear-dev-pairs.jsonl (claimscope/eval/claims.py): the best F1
+# threshold there, rounded.
+LINK_THRESHOLD = 0.42
+SUBJECT_BONUS = 0.15  # shared subjects, scaled by their Jaccard overlap
+SUBJECT_PENALTY = 0.10  # both name subjects and none is shared
+MAX_POSTING = 2000  # a term held by more claims than this does not make candidates
+MAX_CANDIDATES = 30  # partners scored per claim
+MIN_CANDIDATE_WEIGHT = 0.15  # shared discriminating TF-IDF mass needed to become a candidate
+CHUNK_ROWS = 2000
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*")
+
+# Function words and reporting words: they say nothing about which proposition a claim states.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves said says say saying told tell according added also still even already
+mr mrs ms dr would may might must shall 's '
+""".split())
+NEGATIONS = frozenset("not no never nothing none neither nor nobody n't cannot without".split())
+
+# Words that name one idea in several ways; folded to one term so "supplied shells" meets
+# "weapons transfers". Kept small and general: reporting on wars, courts, elections, health and
+# business. Lexicon as data; the folding logic is _term().
+SYNONYMS: dict[str, str] = {
+    # transfer of goods
+    "supply": "transfer", "supplied": "transfer", "supplie": "transfer", "deliver": "transfer",
+    "delivery": "transfer", "ship": "transfer", "shipment": "transfer", "provide": "transfer",
+    "provid": "transfer", "send": "transfer", "sent": "transfer", "transfer": "transfer", "give": "transfer",
+    "gave": "transfer", "given": "transfer", "export": "transfer", "sell": "transfer", "sold": "transfer",
+    # arms
+    "weapon": "weapon", "arm": "weapon", "arms": "weapon", "shell": "weapon", "missile": "weapon",
+    "rocket": "weapon", "missil": "weapon", "munition": "weapon", "ammunition": "weapon", "artillery": "weapon",
+    "drone": "weapon", "bomb": "weapon",
+    # removal / defeat
+    "expel": "expel", "expulsion": "expel", "oust": "expel", "drive": "expel", "drove": "expel",
+    "liberate": "expel", "liberat": "expel", "retake": "expel", "recapture": "expel",
+    "liquidate": "destroy", "liquidat": "destroy", "eliminate": "destroy", "eliminat": "destroy",
+    "destroy": "destroy", "wipe": "destroy", "defeat": "destroy",
+    # killing
+    "kill": "kill", "killed": "kill", "dead": "kill", "death": "kill", "die": "kill", "died": "kill",
+    # troops
+    "troop": "force", "force": "force", "soldier": "force", "unit": "force", "fighter": "force",
+    "formation": "force", "army": "force", "military": "force",
+    # speech about wrongdoing
+    "lie": "lie", "lying": "lie", "lied": "lie", "false": "lie", "falsehood": "lie", "untrue": "lie",
+    "fraud": "fraud", "rigged": "fraud", "rig": "fraud", "fraudulent": "fraud",
+    "win": "win", "won": "win", "victory": "win", "lose": "lose", "lost": "lose", "loss": "lose",
+    "increase": "rise", "rise": "rise", "rose": "rise", "grow": "rise", "grew": "rise", "growth": "rise",
+    "decrease": "fall", "fall": "fall", "fell": "fall", "decline": "fall", "drop": "fall",
+    "attack": "attack", "strike": "attack", "assault": "attack", "raid": "attack",
+    "email": "email", "e-mail": "email",
+}
+
+_SUFFIXES = ("ions", "ion", "ings", "ing", "ments", "ment", "edly", "ies", "ied", "ed", "es", "s", "ly")
+_ES_AFTER = ("s", "x", "z", "ch", "sh")
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough for "expelled"/"expel", "forces"/"force", no dependency."""
+    for suffix in _SUFFIXES:
+        if suffix == "es" and word.endswith("es") and not word[:-2].endswith(_ES_AFTER):
+            continue  # "forces" is force+s, "taxes" is tax+es
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                word += "y"
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]
+    elif len(word) > 4 and word[-1] == word[-2] == "l":
+        word = word[:-1]
+    return word
+
+
+def _term(word: str) -> str | None:
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if not w or w in STOPWORDS or w in NEGATIONS or len(w) < 2:
+        return None
+    for form in (w, w[:-1] if w.endswith("s") else w):
+        if form in SYNONYMS:
+            return SYNONYMS[form]
+    s = _stem(w)
+    if s in SYNONYMS:
+        return SYNONYMS[s]
+    # demonyms and their countries meet on a six-letter prefix: ukrainian/ukraine, russian/russia
+    return s[:6] if len(s) > 6 else s
+
+
+def content_terms(text: str) -> list[str]:
+    """The content terms of a text, in order: stems with synonyms folded, no function words."""
+    out = []
+    for m in WORD.finditer(text):
+        t = _term(m.group(0))
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def has_negation(text: str) -> bool:
+    words = {w.lower() for w in WORD.findall(text)}
+    return bool(words & NEGATIONS) or "n't" in text.lower()
+
+
+class TermIndex:
+    """TF-IDF rows for a fixed list of texts: the shared machinery of linking and disputes."""
+
+    def __init__(self, texts: Sequence[str]):
+        vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        for i, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for t in content_terms(text):
+                j = vocab.setdefault(t, len(vocab))
+                counts[j] = counts.get(j, 0) + 1
+            for j, c in counts.items():
+                rows.append(i)
+                cols.append(j)
+                vals.append(1.0 + math.log(c))
+        n = len(texts)
+        shape = (n, max(len(vocab), 1))
+        tf = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)), shape=shape)
+        self.df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1])
+        idf = np.log((1.0 + n) / (1.0 + self.df)).astype(np.float32) + 1.0
+        x = tf.multiply(idf.reshape(1, -1)).tocsr()
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        self.matrix = sparse.diags(1.0 / norms.astype(np.float32)) @ x
+        self.matrix = self.matrix.tocsr()
+        self.vocab = vocab
+
+    def cosine(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine of rows i[k] and j[k] for every k, without forming an n-by-n matrix."""
+        if len(i) == 0:
+            return np.zeros(0, dtype=np.float32)
+        return np.asarray(self.matrix[i].multiply(self.matrix[j]).sum(axis=1)).ravel()
+
+    def candidates(self, max_posting: int = MAX_POSTING, max_candidates: int = MAX_CANDIDATES,
+                   min_weight: float = MIN_CANDIDATE_WEIGHT) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (i < j) sharing enough discriminating weight, at most ``max_candidates`` per row."""
+        keep = np.flatnonzero((self.df <= max_posting) & (self.df >= 2))
+        if keep.size == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        rare = self.matrix[:, keep].tocsr()
+        rare_t = rare.T.tocsr()
+        out_i, out_j = [], []
+        for start in range(0, rare.shape[0], CHUNK_ROWS):
+            block = (rare[start:start + CHUNK_ROWS] @ rare_t).tocsr()
+            for r in range(block.shape[0]):
+                lo, hi = block.indptr[r], block.indptr[r + 1]
+                cols, vals = block.indices[lo:hi], block.data[lo:hi]
+                row = start + r
+                mask = (cols > row) & (vals >= min_weight)
+                cols, vals = cols[mask], vals[mask]
+                if cols.size > max_candidates:
+                    top = np.argpartition(-vals, max_candidates)[:max_candidates]
+                    cols = cols[top]
+                out_i.append(np.full(cols.size, row, dtype=np.int64))
+                out_j.append(cols.astype(np.int64))
+        if not out_i:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(out_i), np.concatenate(out_j)
+
+
+def subject_adjustment(a: Sequence[str], b: Sequence[str]) -> float:
+    """Shared subjects raise a pair's score; two disjoint non-empty subject lists lower it."""
+    sa, sb = {s.lower() for s in a}, {s.lower() for s in b}
+    if not sa or not sb:
+        return 0.0
+    shared = len(sa & sb)
+    if shared == 0:
+        return -SUBJECT_PENALTY
+    return SUBJECT_BONUS * shared / len(sa | sb)
+
+
+def score_pairs(claims: Sequence[Claim], index: TermIndex, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The link score of each candidate pair: cosine plus the subject adjustment."""
+    scores = index.cosine(i, j)
+    return np.asarray([s + subject_adjustment(claims[a].subjects, claims[b].subjects)
+                       for s, a, b in zip(scores.tolist(), i.tolist(), j.tolist())], dtype=np.float32)
+
+
+def link_claims(claims: Sequence[Claim], *, threshold: float = LINK_THRESHOLD) -> list[ClaimLink]:
+    """Links between claims that state the same proposition (either polarity), best first."""
+    if len(claims) < 2:
+        return []
+    index = TermIndex([c.text for c in claims])
+    i, j = index.candidates()
+    scores = score_pairs(claims, index, i, j)
+    keep = np.flatnonzero(scores >= threshold)
+    links = [ClaimLink(claim_a=claims[i[k]].id, claim_b=claims[j[k]].id,
+                       similarity=float(min(1.0, scores[k]))) for k in keep.tolist()
+             if claims[i[k]].id != claims[j[k]].id]
+    links.sort(key=lambda link: -link.similarity)
+    return links
+
+
+__all__ = ["LINK_THRESHOLD", "TermIndex", "content_terms", "has_negation", "link_claims", "score_pairs"]
