@@ -1,0 +1,1 @@
+"""Server-rendered HTML pages over the same queries as the API (claimscope.store.queries)."""
