@@ -126,7 +126,8 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
         raise click.ClickException(str(exc)) from exc  # exit 1: nothing could be stored
     with store, _progress("ingesting") as bar:
         task = bar.add_task("ingest", total=len(files))
-        summary = write_results(store, run_local(files, jobs=jobs), on_file=lambda _: bar.advance(task))
+        results = run_local(files, jobs=jobs, known_ids=store.known_ids())
+        summary = write_results(store, results, on_file=lambda _: bar.advance(task))
     failed += _report_failures(summary.failures)
     click.echo(
         f"ingested {summary.new}, unchanged {summary.unchanged}, "

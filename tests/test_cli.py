@@ -14,7 +14,8 @@ from conftest import FIXTURES, REPO
 SEED = str(REPO / "examples" / "seed.txt")
 DOCUMENTED_KEYS = {
     "id", "headline", "published", "published_from", "agency", "url", "outlet", "language", "captions",
-    "photo_credits", "subheadings", "paragraphs", "text", "source_file", "attributions",
+    "photo_credits", "subheadings", "paragraphs", "text", "source_file", "attributions", "entities", "places",
+    "dates", "figures", "claims", "disputes", "unverified",
 }
 ATTRIBUTION_KEYS = {"source", "source_resolved", "cue", "contents", "direct", "stance", "confidence"}
 

@@ -11,7 +11,6 @@ again, so re-running an ingest changes nothing.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from contextlib import AbstractContextManager
@@ -22,15 +21,8 @@ from typing import Any
 
 from claimscope.dedupe import THRESHOLD, Fingerprint, fingerprint_article
 from claimscope.errors import StoreError
-from claimscope.model import (
-    Article,
-    ArticleAnalysis,
-    Attribution,
-    PublishedFrom,
-    SourceSegment,
-    Span,
-    Stance,
-)
+from claimscope.model import Article, ArticleAnalysis
+from claimscope.store import rows
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +37,8 @@ SNIPPET_ELLIPSIS = "…"
 SNIPPET_WORDS = 24
 
 # Every table the store writes, in the order an article's rows are written.
-TABLES = ("articles", "attributions", "article_fingerprints", "article_bands", "near_duplicates")
+TABLES = ("articles", "attributions", "article_knowledge", "entities", "article_entities", "claims",
+          "disputes", "dispute_articles", "article_fingerprints", "article_bands", "near_duplicates")
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
@@ -210,12 +203,11 @@ class Store(AbstractContextManager):
                             canonical_id, similarity)
                 return SaveOutcome(status=SaveStatus.NEAR_DUPLICATE, article_id=article.id,
                                    canonical_id=canonical_id, similarity=similarity)
-        if self._execute(_INSERT_ARTICLE, _article_row(article)).rowcount == 0:
+        if self._execute(rows.INSERT_ARTICLE, rows.article_row(article)).rowcount == 0:
             # Another writer stored the same id since our check (PostgreSQL shared by several ingests).
             return SaveOutcome(status=SaveStatus.UNCHANGED, article_id=article.id)
         self._save_search_row(article)
-        for ordinal, attribution in enumerate(analysis.attributions):
-            self._execute(_INSERT_ATTRIBUTION, _attribution_row(attribution, ordinal))
+        self._save_records(analysis)
         if fingerprint is not None:
             self._execute(
                 "INSERT INTO article_fingerprints (article_id, signature) VALUES (?, ?)",
@@ -226,17 +218,38 @@ class Store(AbstractContextManager):
                               (band_hash, article.id))
         return SaveOutcome(status=SaveStatus.NEW, article_id=article.id)
 
+    def _save_records(self, analysis: ArticleAnalysis) -> None:
+        """Everything the analysis found in the article, in the same transaction as the article."""
+        article_id = analysis.article.id
+        for ordinal, attribution in enumerate(analysis.attributions):
+            self._execute(rows.INSERT_ATTRIBUTION, rows.attribution_row(attribution, ordinal))
+        self._execute(rows.INSERT_KNOWLEDGE, rows.knowledge_row(article_id, {
+            "entities": analysis.entities, "places": analysis.places, "dates": analysis.dates,
+            "figures": analysis.figures, "unverified": analysis.unverified}))
+        for entity in analysis.entities:
+            self._execute(rows.INSERT_ENTITY, rows.entity_row(entity))
+        for row in rows.article_entity_rows(article_id, analysis.entities):
+            self._execute(rows.INSERT_ARTICLE_ENTITY, row)
+        for claim in analysis.claims:
+            speaker = None
+            if 0 <= claim.attribution_index < len(analysis.attributions):
+                speaker = analysis.attributions[claim.attribution_index].source_entity_id
+            self._execute(rows.INSERT_CLAIM, rows.claim_row(claim, speaker))
+        for dispute in analysis.disputes:
+            self._execute(rows.INSERT_DISPUTE, rows.dispute_row(dispute))
+            self._execute(rows.INSERT_DISPUTE_ARTICLE, (dispute.id, article_id))
+
     def _find_near_duplicate(self, fingerprint: Fingerprint) -> tuple[str, float] | None:
         """The most similar stored article at or above THRESHOLD, found through the band index."""
         marks = ", ".join("?" for _ in fingerprint.bands)
-        rows = self._execute(
+        candidates = self._execute(
             "SELECT f.article_id, f.signature FROM article_fingerprints f WHERE f.article_id IN "
             f"(SELECT DISTINCT article_id FROM article_bands WHERE band_hash IN ({marks})) "
             "ORDER BY f.article_id",
             tuple(fingerprint.bands),
         ).fetchall()
         best: tuple[str, float] | None = None
-        for article_id, signature in rows:
+        for article_id, signature in candidates:
             score = fingerprint.similarity(Fingerprint.from_signature_bytes(bytes(signature)))
             if score >= THRESHOLD and (best is None or score > best[1]):
                 best = (article_id, score)
@@ -246,14 +259,32 @@ class Store(AbstractContextManager):
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis:
         """The stored article with its attributions; KeyError when the id is not stored."""
-        row = self._execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id!r} in {self.where}")
-        rows = self._execute(
-            f"SELECT {_ATTRIBUTION_COLUMNS} FROM attributions WHERE article_id = ? ORDER BY ordinal",
+        attributions = self._execute(
+            f"SELECT {rows.ATTRIBUTION_COLUMNS} FROM attributions WHERE article_id = ? ORDER BY ordinal",
             (article_id,),
         ).fetchall()
-        return ArticleAnalysis(article=_article_from_row(row), attributions=tuple(map(_attribution_from_row, rows)))
+        knowledge = self._execute(
+            f"SELECT {', '.join(rows.KNOWLEDGE_FIELDS)} FROM article_knowledge WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        claims = self._execute(
+            f"SELECT {rows.CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY attribution_index, id",
+            (article_id,),
+        ).fetchall()
+        disputes = self._execute(
+            f"SELECT {rows.DISPUTE_COLUMNS} FROM disputes WHERE id IN "
+            "(SELECT dispute_id FROM dispute_articles WHERE article_id = ?) ORDER BY confidence DESC, id",
+            (article_id,),
+        ).fetchall()
+        return ArticleAnalysis(
+            article=rows.article_from_row(row),
+            attributions=tuple(map(rows.attribution_from_row, attributions)),
+            **rows.knowledge_from_row(knowledge),
+            claims=tuple(map(rows.claim_from_row, claims)),
+            disputes=tuple(map(rows.dispute_from_row, disputes)),
+        )
 
     def canonical_id(self, article_id: str) -> str | None:
         """The stored article a near-duplicate copy was linked to, or None if it is not a known copy."""
@@ -262,12 +293,12 @@ class Store(AbstractContextManager):
 
     def list_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
         """Articles in ingest order (then by id, so pages are stable)."""
-        rows = self._execute(
+        found = self._execute(
             "SELECT id, headline, published, outlet, source_file FROM articles "
             "ORDER BY ingested_at, id LIMIT ? OFFSET ?",
             (int(limit), int(offset)),
         ).fetchall()
-        return [ArticleSummary(id=r[0], headline=r[1], published=r[2], outlet=r[3], source_file=r[4]) for r in rows]
+        return [ArticleSummary(id=r[0], headline=r[1], published=r[2], outlet=r[3], source_file=r[4]) for r in found]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles whose headline or text holds every word of the query (stemmed), best first."""
@@ -275,6 +306,11 @@ class Store(AbstractContextManager):
         if not words:
             return []
         return [SearchHit(id=r[0], headline=r[1], snippet=r[2]) for r in self._search(" ".join(words), int(limit))]
+
+    def known_ids(self) -> frozenset[str]:
+        """Every id stored or linked as a near-duplicate: what a re-run ingest need not analyse again."""
+        found = self._execute("SELECT id FROM articles UNION SELECT article_id FROM near_duplicates").fetchall()
+        return frozenset(r[0] for r in found)
 
     def count_articles(self) -> int:
         return int(self._execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -335,80 +371,3 @@ def open_store(url: str | None = None, *, read_only: bool = False) -> Store:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
-
-
-# -- records <-> rows -------------------------------------------------------------------------
-
-_ARTICLE_FIELDS = (
-    "id", "headline", "paragraphs", "captions", "photo_credits", "subheadings", "published",
-    "published_from", "agency", "url", "outlet", "language", "source_file", "source_map", "notes", "text",
-)
-_ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
-_INSERT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' for _ in _ARTICLE_FIELDS)}) "
-    "ON CONFLICT (id) DO NOTHING"
-)
-_ATTRIBUTION_FIELDS = (
-    "article_id", "ordinal", "source_start", "source_end", "source_text", "cue_start", "cue_end",
-    "cue_text", "contents", "stance", "direct", "confidence", "source_resolved", "source_entity_id",
-)
-_ATTRIBUTION_COLUMNS = ", ".join(_ATTRIBUTION_FIELDS)
-_INSERT_ATTRIBUTION = (
-    f"INSERT INTO attributions ({_ATTRIBUTION_COLUMNS}) VALUES ({', '.join('?' for _ in _ATTRIBUTION_FIELDS)})"
-)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _article_row(a: Article) -> tuple:
-    return (
-        a.id, a.headline, _json(list(a.paragraphs)), _json(list(a.captions)), _json(list(a.photo_credits)),
-        _json(list(a.subheadings)), a.published, a.published_from.value if a.published_from else None,
-        a.agency, a.url, a.outlet, a.language, a.source_file,
-        _json([{"start": s.start, "end": s.end, "raw_start": s.raw_start} for s in a.source_map]),
-        _json(list(a.notes)), a.text,
-    )
-
-
-def _article_from_row(r: tuple) -> Article:
-    values = dict(zip(_ARTICLE_FIELDS, r))
-    del values["text"]  # derived from the paragraphs
-    for name in ("paragraphs", "captions", "photo_credits", "subheadings", "notes"):
-        values[name] = tuple(json.loads(values[name]))
-    values["source_map"] = tuple(SourceSegment(**s) for s in json.loads(values["source_map"]))
-    if values["published_from"] is not None:
-        values["published_from"] = PublishedFrom(values["published_from"])
-    return Article(**values)
-
-
-def _span_columns(span: Span | None) -> tuple:
-    return (span.start, span.end, span.text) if span is not None else (None, None, None)
-
-
-def _span_from_columns(start, end, text) -> Span | None:
-    return None if start is None else Span(start=int(start), end=int(end), text=text)
-
-
-def _attribution_row(a: Attribution, ordinal: int) -> tuple:
-    return (
-        a.article_id, ordinal, *_span_columns(a.source), *_span_columns(a.cue),
-        _json([c.to_json() for c in a.contents]), a.stance.value, a.direct, float(a.confidence),
-        a.source_resolved, a.source_entity_id,
-    )
-
-
-def _attribution_from_row(r: tuple) -> Attribution:
-    v = dict(zip(_ATTRIBUTION_FIELDS, r))
-    return Attribution(
-        article_id=v["article_id"],
-        source=_span_from_columns(v["source_start"], v["source_end"], v["source_text"]),
-        cue=_span_from_columns(v["cue_start"], v["cue_end"], v["cue_text"]),
-        contents=tuple(Span(**c) for c in json.loads(v["contents"])),
-        stance=Stance(v["stance"]),
-        direct=bool(v["direct"]),
-        confidence=float(v["confidence"]),
-        source_resolved=v["source_resolved"],
-        source_entity_id=v["source_entity_id"],
-    )

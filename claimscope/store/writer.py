@@ -2,7 +2,7 @@
 
 Runners only compute; this is the one place results become rows, so a local pool and a Dask
 cluster store the same way. A result is anything with ``path``, ``analyses``, ``errors`` and
-``is_failed`` (``claimscope.runner.tasks.FileResult``); the store does not import the runner.
+``known_ids`` (``claimscope.runner.tasks.FileResult``); the store does not import the runner.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def write_results(
     for result in results:
         files += 1
         failures.extend(result.errors)
+        counts[SaveStatus.UNCHANGED] += len(getattr(result, "known_ids", ()))
         for analysis in result.analyses:
             try:
                 counts[store.save(analysis).status] += 1

@@ -112,3 +112,16 @@ def test_write_results_polnear_dev_gives_84_articles(store, polnear_dev_results)
     summary = write_results(store, polnear_dev_results)
     assert (84, 0, 0) == (summary.new, summary.near_duplicates, summary.failed)
     assert 84 == store.count_articles()
+
+
+def test_process_file_known_ids_are_listed_not_analysed():
+    first = process_file(SEED)
+    kursk_id = first.analyses[0].article.id
+    again = process_file(SEED, known_ids={kursk_id})
+    assert ((kursk_id,), [first.analyses[1]]) == (again.known_ids, list(again.analyses))
+
+
+def test_write_results_rerun_with_store_known_ids_all_unchanged(store):
+    write_results(store, run_local([SEED]))
+    summary = write_results(store, run_local([SEED], jobs=1, known_ids=store.known_ids()))
+    assert (0, 2, 0) == (summary.new, summary.unchanged, summary.failed)

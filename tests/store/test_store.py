@@ -214,3 +214,10 @@ def test_store_postgres_refuses_nul_and_stores_the_rest(postgres_url):
             store.save(ArticleAnalysis(article=bad))
         assert SaveStatus.NEW == store.save(ArticleAnalysis(article=_article("clinton_speaks_huffpost.txt"))).status
         assert 1 == store.count_articles()
+
+
+def test_store_known_ids_hold_stored_and_linked_copies(store):
+    original, copy = _article("clinton_speaks_huffpost.txt"), _article("clinton_speaks_copy_with_noise.txt")
+    store.save(ArticleAnalysis(article=original))
+    store.save(ArticleAnalysis(article=copy))
+    assert frozenset({original.id, copy.id}) == store.known_ids()
