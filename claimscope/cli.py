@@ -207,6 +207,9 @@ def format_text(analysis: ArticleAnalysis) -> str:
              f"  {len(a.paragraphs)} paragraphs, {words} words"]
     if a.captions:
         lines.append(f"  {len(a.captions)} captions")
+    found = ", ".join(f"{len(getattr(analysis, name))} {name}" for name in
+                      ("entities", "places", "dates", "figures", "claims", "disputes"))
+    lines.append(f"  found: {found}")
     lines.append(f"  attributions: {len(analysis.attributions)}")
     for attribution in analysis.attributions:
         who = attribution.source_resolved or (attribution.source.text if attribution.source else "(unnamed)")
