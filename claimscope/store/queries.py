@@ -57,19 +57,12 @@ def _article_meta(store: Store, ids: list[str]) -> dict[str, dict]:
 
 
 def get_article(store: Store, article_id: str) -> dict | None:
-    """The ArticleAnalysis JSON with every span, plus the claims and disputes stored for it; None if absent."""
+    """The ArticleAnalysis JSON with every span; claims also name their speaker's entity. None if absent."""
     try:
         analysis = store.get_analysis(article_id)
     except KeyError:
         return None
     out = analysis.to_json()
-    row = store._execute(
-        "SELECT entities, places, dates, figures, unverified FROM article_knowledge WHERE article_id = ?",
-        (article_id,),
-    ).fetchone()
-    if row is not None:
-        for name, value in zip(("entities", "places", "dates", "figures", "unverified"), row):
-            out[name] = _loads(value)
     out["claims"] = [_claim_row(r) for r in store._execute(
         f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY attribution_index", (article_id,)
     ).fetchall()]
