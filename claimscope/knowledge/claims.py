@@ -108,8 +108,9 @@ def resolve_pronouns(text: str, att: Attribution, body: str, entities: Sequence[
         word = m.group(0)
         return table.get(word.lower(), word)
 
-    # only the first mention is rewritten: later ones read fine once the referent is named
-    pattern = re.compile(r"\b(" + "|".join(sorted(table, key=len, reverse=True)) + r")\b", re.I)
+    # only a pronoun opening the content (its subject, or the subject's possessor) is rewritten:
+    # further in, "her" or "him" is as likely someone the speaker talks about ("accusing her of")
+    pattern = re.compile(r"^(" + "|".join(sorted(table, key=len, reverse=True)) + r")\b(?!\s+(?:of|to|for)\b)", re.I)
     return pattern.sub(swap, body, count=1)
 
 
@@ -159,6 +160,10 @@ def _subjects(att: Attribution, entities: Sequence[Entity], proposition: str) ->
     for e in entities:
         inside = any(c.start <= m.start and m.end <= c.end for m in e.mentions for c in att.contents)
         written = e.name in proposition and not any(e.name in c.text for c in att.contents)
+        if not inside and not written:
+            # the parser may miss a name inside quotes: its fullest form or a person's surname still counts
+            forms = [e.name, *e.aliases] + ([e.name.split()[-1]] if e.kind is EntityKind.PERSON else [])
+            inside = any(re.search(rf"\b{re.escape(f)}\b", proposition) for f in forms if len(f) > 2)
         if (inside or written) and e.name not in found:
             found.append(e.name)
     return tuple(found)

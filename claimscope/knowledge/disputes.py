@@ -42,19 +42,53 @@ disputing contest contested contests rebut rebutted rebuts contradict contradict
 repudiated debunk debunked""".split())
 # Nouns for what one party put forward; their possessor (or "by"/"from" object) is the asserting party.
 CLAIM_NOUNS = r"(?:assertions?|claims?|allegations?|accusations?|charges?|reports?|statements?|suggestions?|" \
-              r"contentions?|insistence|assessment|characteri[sz]ation|account)"
+              r"contentions?|insistence|assessment|characteri[sz]ation|account|arguments?|criticism|" \
+              r"idea|notion|theory|theories|remarks?|comments?)"
 _NAME = r"(?P<party>(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*)"
 _NOMINAL_POSSESSIVE = re.compile(r"(?:^|\b)" + _NAME + r"['’]s?\s+(?:\w+\s+){0,2}?" + CLAIM_NOUNS +
                                  r"(?:\s+that\s+(?P<prop>.+))?", re.S)
 _NOMINAL_BY = re.compile(r"\b" + CLAIM_NOUNS + r"\s+(?:made\s+)?(?:by|from)\s+" + _NAME +
                          r"(?:\s+that\s+(?P<prop>.+))?", re.S)
-_BARE_NOMINAL = re.compile(r"^\W*(?:the|those|these|such|any|all|his|her|their|its)?\s*(?:\w+\s+)?"
-                           + CLAIM_NOUNS + r"\W*$", re.I)
+_BARE_NOMINAL = re.compile(r"^\W*(?:the|those|these|such|any|all|his|her|their|its|that|this)?\s*(?:\w+\s+)?"
+                           + CLAIM_NOUNS + r"\b", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these|such)\s+(?:\w+\s+)?" + CLAIM_NOUNS + r"\b", re.I)
+# A verdict of falsity on what another party said ("X's tweets are lies", "Trump exaggerates").
+FALSITY = frozenset("""lie lies lying lied liar liars false falsely untrue wrong misleading mislead exaggerate
+exaggerates exaggerated exaggerating baseless unfounded bogus fabricated fabrication debunked inaccurate
+nonsense hoax""".split())
+_SPEECH_NOUNS = r"(?:claims?|tweets?|statements?|comments?|remarks?|assertions?|allegations?|accusations?|" \
+                r"rationales?|arguments?|account|story|figures?|numbers?)"
+_VERDICT_WORDS = r"(?:lies|a lie|false|untrue|not true|wrong|misleading|baseless|unfounded|bogus|nonsense|a hoax|" \
+                 r"fabricated|inaccurate|exaggerated|debunked)"
+_VERDICT_POSSESSIVE = re.compile(_NAME + r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + _SPEECH_NOUNS +
+                                 r"\b[^.;]{0,160}?\b(?:is|are|was|were)\s+(?:\w+\s+)?" + _VERDICT_WORDS + r"\b")
+_VERDICT_VERB = re.compile(_NAME + r"\s+(?:is\s+lying|was\s+lying|lied|exaggerates|exaggerated|is\s+exaggerating|"
+                           r"misled|misleads|is\s+misleading|falsely\s+(?:claimed|claims|said|says))\b")
+# Word pairs that cannot both hold of one thing; stems matched by prefix (data).
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("asleep", "awake"), ("support", "oppos"), ("guilty", "innocent"), ("alive", "dead"),
+    ("legal", "illegal"), ("increas", "decreas"), ("accept", "reject"), ("approv", "reject"),
+    ("agree", "disagree"), ("safe", "unsafe"), ("present", "absent"), ("win", "los"),
+    ("won", "lost"), ("true", "false"), ("withdraw", "advanc"), ("continu", "stopp"),
+)
+# Speakers that name no party: relative and bare pronouns the source finder sometimes keeps.
+_NO_PARTY = re.compile(r"^(?:that|this|which|who|whom|it|its|one|many|some|most|all|few|none|each|"
+                       r"(?:many|some|most|all|few|none|each) of (?:whom|which|them|those))$", re.I)
+_GROUP_NOUN = re.compile(r"\b(?:officials|authorities|government|ministry|police|prosecutors|lawmakers|"
+                         r"military|army|rebels|militants|residents|activists|critics|protesters|"
+                         r"investigators|regulators|doctors|scientists|experts|analysts|witnesses|"
+                         r"families|victims|workers|unions?|company|campaign|spokesm[ae]n|"
+                         r"spokeswom[ae]n|spokesperson)\b", re.I)
+_NON_AGENT = re.compile(r"['’]s\s+(?:plan|policy|bill|law|proposal|idea|decision|move|ad|video|tweet|book)$", re.I)
 POSITIVE_OUTCOME = frozenset("""blossom prosper prosperity flourish thrive improve improvement boost benefit
 strengthen stronger better grow growth help revive recovery succeed success opening opportunity
 gain gains win""".split())
 NEGATIVE_OUTCOME = frozenset("""fail failure worsen worse collapse struggle trap traps hurt damage setback
 harm decline deteriorate disaster nothing""".split())
+# A negated prediction is a negative outlook only about an outcome ("will not lead to anything").
+NEGATABLE_OUTCOME = POSITIVE_OUTCOME | frozenset("lead change work bring matter solve end".split())
+# A prediction whose subject points back to the story's topic ("Therefore, these recognitions ...").
+_ANAPHORIC = re.compile(r"^(?:\w+,\s+)?(?:these|this|that|those|it|such)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|won't|wouldn't|going to|can|could)\b", re.I)
 _PARTY_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 
@@ -74,6 +108,11 @@ class _Item:
     analysis: ArticleAnalysis
     parties: tuple[str, ...]
     terms: frozenset[str]
+    name_terms: frozenset[str] = frozenset()  # terms that only name who is involved
+
+    @property
+    def predicate_terms(self) -> frozenset[str]:
+        return self.terms - self.name_terms
 
 
 @dataclass
@@ -100,7 +139,7 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
             linked[a][b] = linked[b][a] = link.similarity
     postings: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
-        if is_assertive(it.claim.stance) and it.parties:
+        if _assertable(it.claim.stance) and it.parties:
             for t in it.terms:
                 postings[t].append(k)
 
@@ -112,6 +151,8 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
         group = _explicit_dispute(items, k, idf, postings, linked)
         if group is not None:
             groups.append(group)
+    groups += _falsity_verdicts(items, idf)
+    groups += _antonym_contradictions(items)
     for k in contradictions:
         _place_contradiction(items, k, groups, idf, postings, linked)
     groups = _merge(items, groups, idf)
@@ -131,8 +172,9 @@ def _collect(analyses: Sequence[ArticleAnalysis]) -> list[_Item]:
         claims = an.claims or tuple(extract_claims(an.article, an.attributions, an.entities, an.dates, an.places))
         for c in claims:
             att = an.attributions[c.attribution_index] if c.attribution_index < len(an.attributions) else None
+            names = " ".join([*c.subjects, *c.places])
             items.append(_Item(claim=c, attribution=att, analysis=an, parties=split_parties(c.speaker),
-                               terms=frozenset(content_terms(c.text))))
+                               terms=frozenset(content_terms(c.text)), name_terms=frozenset(content_terms(names))))
     return items
 
 
@@ -140,7 +182,20 @@ def split_parties(speaker: str | None) -> tuple[str, ...]:
     """"Russia and North Korea" is two parties; a pronoun or nothing is none."""
     if not speaker or speaker.lower() in {"i", "we", "he", "she", "they", "it", "you"}:
         return ()
-    return tuple(p.strip() for p in _PARTY_SPLIT.split(speaker) if p.strip())
+    if _NO_PARTY.match(speaker.strip()):
+        return ()
+    return tuple(p.strip() for p in _PARTY_SPLIT.split(speaker) if _is_party(p.strip()))
+
+
+def _is_party(name: str) -> bool:
+    """A named party, or a group noun that stands for one ("officials"); not "people" or "that"."""
+    if not name or _NO_PARTY.match(name):
+        return False
+    if _NON_AGENT.search(name):
+        return False
+    if any(w[:1].isupper() for w in name.split()):
+        return True
+    return bool(_GROUP_NOUN.search(name))
 
 
 def _idf(items: list[_Item]) -> dict[str, float]:
@@ -181,6 +236,11 @@ def _name_words(name: str) -> list[str]:
 
 # --- explicit denials ---
 
+def _assertable(stance: Stance) -> bool:
+    """Stances a denial can answer: assertive ones, and criticism ("dismissed the criticism")."""
+    return is_assertive(stance) or stance is Stance.CRITICIZE
+
+
 def _is_explicit(item: _Item) -> bool:
     att = item.attribution
     if att is None or att.cue is None:
@@ -220,10 +280,12 @@ def _best_assertion(items, k, terms, idf, postings, linked, parties) -> tuple[in
     candidates = {a for t in terms for a in postings.get(t, ())} | set(linked.get(k, {}))
     for a in candidates:
         other = items[a]
-        if a == k or not is_assertive(other.claim.stance) or not other.parties:
+        if a == k or not _assertable(other.claim.stance) or not other.parties:
             continue
         if same_party(other.parties, parties):
             continue
+        if not terms & other.predicate_terms and a not in linked.get(k, {}):
+            continue  # sharing only names ("Osama bin Laden") is no shared proposition
         score = max(coverage(terms, other.terms, idf), linked.get(k, {}).get(a, 0.0))
         if other.analysis is items[k].analysis:
             score += 0.05  # the same story: a reporter's denial answers its own assertions first
@@ -249,33 +311,41 @@ def _explicit_dispute(items, k, idf, postings, linked) -> _Group | None:
             group.extra_asserting.append(party)
         group.proposition = _sentence_case(prop) if prop else None
         return group
-    if _BARE_NOMINAL.match(_content_text(item)):
-        a = _nearest_accusation(items, k)
+    if _BARE_NOMINAL.match(_content_text(item)) or _DEMONSTRATIVE.search(_framed_text(item)):
+        a = _nearest_accusation(items, k, anaphoric=bool(_DEMONSTRATIVE.search(_framed_text(item))))
         if a is not None:
             return _Group(asserting=[a], denying=[k], scores=[0.6])
-        return None
     best, score = _best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
     if best is None or score < DENY_MATCH:
         return None
     return _Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
 
 
-def _nearest_accusation(items: list[_Item], k: int) -> int | None:
-    """For "denied the allegations": the latest earlier assertive claim naming the denier."""
+def _framed_text(item: _Item) -> str:
+    """From the cue to the end of the content: "rejected that argument" keeps its "that"."""
+    att = item.attribution
+    if att is None or att.cue is None or not att.contents:
+        return _content_text(item)
+    return item.analysis.article.text[att.cue.start:att.contents[-1].end]
+
+
+def _nearest_accusation(items: list[_Item], k: int, anaphoric: bool = False) -> int | None:
+    """For "denied the allegations": the latest earlier assertive claim naming the denier;
+    for "rejected that argument" (a demonstrative points back) the latest earlier one at all."""
     item = items[k]
     text = item.analysis.article.text
     start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
     floor = _paragraph_floor(text, start, NEAREST_PARAGRAPHS)
     best = None
     for a, other in enumerate(items):
-        if other.analysis is not item.analysis or not is_assertive(other.claim.stance) or not other.parties:
+        if other.analysis is not item.analysis or not _assertable(other.claim.stance) or not other.parties:
             continue
         if same_party(other.parties, item.parties) or other.attribution is None or not other.attribution.contents:
             continue
         pos = other.attribution.contents[0].start
         names_denier = same_party(other.claim.subjects, item.parties) or any(
             p.lower() in other.claim.text.lower() for p in item.parties)
-        if floor <= pos < start and names_denier:
+        if floor <= pos < start and (names_denier or anaphoric):
             best = a
     return best
 
@@ -290,6 +360,85 @@ def _paragraph_floor(text: str, offset: int, paragraphs: int) -> int:
     return pos
 
 
+# --- verdicts of falsity and antonyms ---
+
+def _falsity_verdicts(items: list[_Item], idf) -> list[_Group]:
+    """"X's tweets are lies", "Trump exaggerates": the speaker denies what the named party says."""
+    out = []
+    for k, it in enumerate(items):
+        if not it.parties or it.claim.is_negated or it.claim.stance is Stance.QUESTION:
+            continue
+        m = _VERDICT_POSSESSIVE.search(it.claim.text) or _VERDICT_VERB.search(it.claim.text)
+        if m is None:
+            continue
+        target = _resolve_name(m.group("party"), it)
+        if same_party([target], it.parties) or not _is_party_name(target, it):
+            continue
+        said = [a for a, other in enumerate(items) if other.analysis is it.analysis and a != k
+                and _assertable(other.claim.stance) and same_party(other.parties, [target])]
+        best = max(said, key=lambda a: coverage(items[a].terms, it.terms, idf), default=None)
+        group = _Group(denying=[k], scores=[0.6])
+        if best is not None and coverage(items[best].terms, it.terms, idf) > 0:
+            group.asserting.append(best)
+        else:
+            group.extra_asserting.append(target)
+            group.proposition = it.claim.text
+        out.append(group)
+    return out
+
+
+def _is_party_name(name: str, item: _Item) -> bool:
+    """People, organisations and groups speak; a place named in passing is no party to a verdict."""
+    for e in item.analysis.entities:
+        if e.name == name:
+            if e.kind.value == "group":  # "Republicans" speak, the adjective "Republican" does not
+                return name.endswith("s") or " " in name
+            return e.kind.value in ("person", "organization")
+    return True
+
+
+def _antonym_contradictions(items: list[_Item]) -> list[_Group]:
+    """Two parties' statements in one story with antonyms on a shared topic ("asleep" / "awake")."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        if it.parties and _assertable(it.claim.stance):
+            by_article[it.claim.article_id].append(k)
+    out = []
+    for ks in by_article.values():
+        words = {k: [w.lower() for w in re.findall(r"[A-Za-z]+", items[k].claim.text)] for k in ks}
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                a, b = ks[x], ks[y]
+                if same_party(items[a].parties, items[b].parties):
+                    continue
+                pair = _antonym_pair(words[a], words[b])
+                if pair is None:
+                    continue
+                shared = (items[a].predicate_terms & items[b].predicate_terms) - {
+                    t for w in pair for t in content_terms(w)}
+                if not shared:
+                    continue
+                first, second = sorted((a, b), key=lambda i: (_denies(items[i]), items[i].claim.attribution_index))
+                out.append(_Group(asserting=[first], denying=[second], scores=[0.55]))
+    return out
+
+
+def _denies(item: _Item) -> bool:
+    """Whether a claim reads as the denying side: a denial, or a verdict of falsity."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", item.claim.text)}
+    return item.claim.stance is Stance.DENY or bool(words & FALSITY)
+
+
+def _antonym_pair(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    for left, right in ANTONYMS:
+        for x, y in ((left, right), (right, left)):
+            wa = next((w for w in a if w.startswith(x) and not w.startswith(y)), None)
+            wb = next((w for w in b if w.startswith(y) and not w.startswith(x)), None)
+            if wa and wb:
+                return wa, wb
+    return None
+
+
 # --- contradictions and merging ---
 
 def _place_contradiction(items, k, groups, idf, postings, linked) -> None:
@@ -299,7 +448,7 @@ def _place_contradiction(items, k, groups, idf, postings, linked) -> None:
         if g.kind != "contradiction":
             continue
         for m in g.asserting + g.denying:
-            score = _symmetric(item.terms, items[m].terms, idf)
+            score = _similar(item, items[m], idf)
             if m in g.asserting and same_party(items[m].parties, item.parties):
                 continue
             if score > best_score:
@@ -314,9 +463,12 @@ def _place_contradiction(items, k, groups, idf, postings, linked) -> None:
         groups.append(_Group(asserting=[best], denying=[k], scores=[min(1.0, score) * 0.8]))
 
 
-def _symmetric(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Coverage of the smaller claim by the larger: one proposition may be worded at two lengths."""
-    return max(coverage(a, b, idf), coverage(b, a, idf)) if len(a) <= len(b) or len(b) <= len(a) else 0.0
+def _similar(a: _Item, b: _Item, idf: dict[str, float]) -> float:
+    """Coverage of either claim by the other (one proposition may be worded at two lengths);
+    0 when they share only names."""
+    if not a.predicate_terms & b.predicate_terms:
+        return 0.0
+    return max(coverage(a.terms, b.terms, idf), coverage(b.terms, a.terms, idf))
 
 
 def _merge(items, groups: list[_Group], idf) -> list[_Group]:
@@ -340,6 +492,8 @@ def _merge(items, groups: list[_Group], idf) -> list[_Group]:
         for name in ("asserting", "denying", "extra_asserting", "scores"):
             getattr(root, name).extend(x for x in getattr(g, name) if x not in getattr(root, name) or name == "scores")
         root.proposition = root.proposition or g.proposition
+    for g in merged.values():
+        g.asserting = [a for a in g.asserting if a not in g.denying]
     return list(merged.values())
 
 
@@ -347,7 +501,7 @@ def _same_proposition(items, gi: _Group, gj: _Group, idf) -> bool:
     for a in gi.asserting + gi.denying:
         for b in gj.asserting + gj.denying:
             if min(len(items[a].terms), len(items[b].terms)) >= 3 and \
-                    _symmetric(items[a].terms, items[b].terms, idf) >= MERGE_MATCH:
+                    _similar(items[a], items[b], idf) >= MERGE_MATCH:
                 return True
     return False
 
@@ -362,7 +516,7 @@ def _widen_asserting(items, g: _Group, idf, postings) -> None:
     for a in sorted(candidates):
         if a in g.asserting or same_party(items[a].parties, deniers):
             continue
-        if any(len(items[a].terms) >= 3 and _symmetric(items[a].terms, items[s].terms, idf) >= MERGE_MATCH
+        if any(len(items[a].terms) >= 3 and _similar(items[a], items[s], idf) >= MERGE_MATCH
                for s in seeds):
             g.asserting.append(a)
 
@@ -379,6 +533,9 @@ def _opposed_predictions(items: list[_Item]) -> list[_Group]:
         negative = [k for k in ks if _outlook(items[k]) == -1]
         pos_parties = [p for k in positive for p in items[k].parties]
         negative = [k for k in negative if not same_party(items[k].parties, pos_parties)]
+        negative = [k for k in negative
+                    if _ANAPHORIC.match(items[k].claim.text) or any(items[k].predicate_terms & items[p].predicate_terms
+                                                                   for p in positive)]
         if positive and negative:
             out.append(_Group(asserting=positive, denying=negative, scores=[0.5], kind="opposed_prediction"))
     return out
@@ -394,7 +551,7 @@ def _outlook(item: _Item) -> int:
         return -1 if good and _FUTURE.search(item.claim.text) else 0
     if item.claim.stance is not Stance.PREDICT:
         return 0
-    if item.claim.is_negated or (bad and not good):
+    if (item.claim.is_negated and words & NEGATABLE_OUTCOME) or (bad and not good):
         return -1
     return 1 if good and not bad else 0
 
