@@ -113,9 +113,9 @@ def list_attributions(
         where.append("a.published >= ?")
         params.append(since)
     if until:
-        # "2025-04-26" must keep "2025-04-26T10:00": compare with the day's last possible suffix.
-        where.append("a.published <= ?")
-        params.append(until + "\uffff")
+        # "2025-04-26" must keep "2025-04-26T10:00": compare the date part only.
+        where.append("substr(a.published, 1, ?) <= ?")
+        params += [len(until), until]
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     base = f"FROM attributions t JOIN articles a ON a.id = t.article_id {clause}"
     total = int(store._execute(f"SELECT count(*) {base}", tuple(params)).fetchone()[0])
