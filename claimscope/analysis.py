@@ -2,13 +2,20 @@
 
 Pure and picklable (runners map it over processes or a Dask cluster); never touches the store.
 The body is parsed once and the parse is shared by attribution and knowledge; records leave, the
-spaCy Doc does not.
+spaCy Doc does not. Disputes found here are those inside the article; the cross-article step
+(knowledge.claimmap) adds the rest.
 """
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 from claimscope.attribution import extract_attributions
 from claimscope.knowledge import extract_dates, extract_entities, extract_figures, extract_places
-from claimscope.model import Article, ArticleAnalysis
+from claimscope.knowledge.claims import extract_claims
+from claimscope.knowledge.disputes import find_disputes
+from claimscope.knowledge.unverified import find_unverified, mark_unverified
+from claimscope.model import Article, ArticleAnalysis, Attribution, Entity
 from claimscope.nlp.pipeline import build_nlp
 
 ENGLISH = "en"
@@ -20,11 +27,33 @@ def analyze_article(article: Article) -> ArticleAnalysis:
         return ArticleAnalysis(article=article)
     doc = build_nlp()(article.text)
     attributions = tuple(extract_attributions(article, doc))
-    return ArticleAnalysis(
+    entities = tuple(extract_entities(doc, attributions))
+    attributions = link_sources(attributions, entities)
+    places = tuple(extract_places(doc))
+    dates = tuple(extract_dates(doc, article.published))
+    claims = extract_claims(article, attributions, entities, dates, places)
+    unverified = tuple(find_unverified(article, claims, attributions))
+    analysis = ArticleAnalysis(
         article=article,
         attributions=attributions,
-        entities=tuple(extract_entities(doc, attributions)),
-        places=tuple(extract_places(doc)),
-        dates=tuple(extract_dates(doc, article.published)),
+        entities=entities,
+        places=places,
+        dates=dates,
         figures=tuple(extract_figures(doc)),
+        claims=tuple(mark_unverified(claims, unverified)),
+        unverified=unverified,
+    )
+    return dataclasses.replace(analysis, disputes=tuple(find_disputes([analysis])))
+
+
+def link_sources(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> tuple[Attribution, ...]:
+    """Fill ``source_entity_id`` where the resolved source names an entity (its name or an alias)."""
+    by_name = {}
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            by_name.setdefault(name.lower(), e.id)
+    return tuple(
+        dataclasses.replace(a, source_entity_id=by_name.get(a.source_resolved.lower()))
+        if a.source_resolved and a.source_resolved.lower() in by_name else a
+        for a in attributions
     )

@@ -115,6 +115,7 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
       claimscope ingest 'dumps/**/*.txt.gz' --db postgresql://claims@dbhost/claims
     """
     from claimscope.runner import run_local
+    from claimscope.runner.claimmap import update_claim_map
     from claimscope.store import open_store
     from claimscope.store.writer import write_results
 
@@ -128,11 +129,14 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
         task = bar.add_task("ingest", total=len(files))
         results = run_local(files, jobs=jobs, known_ids=store.known_ids())
         summary = write_results(store, results, on_file=lambda _: bar.advance(task))
+        claim_map = update_claim_map(store) if summary.new else None
     failed += _report_failures(summary.failures)
     click.echo(
         f"ingested {summary.new}, unchanged {summary.unchanged}, "
         f"near-duplicates {summary.near_duplicates}, failed {failed}"
     )
+    if claim_map is not None:
+        click.echo(f"claim map: {len(claim_map.links)} claim links, {len(claim_map.disputes)} disputes")
     click.get_current_context().exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -162,16 +166,21 @@ def analyze(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
     from claimscope.dedupe import NearDuplicateIndex
     from claimscope.runner import run_local
 
+    from claimscope.knowledge.claimmap import attach_disputes, build_claim_map
+
     files, arg_errors = _expand(paths)
     failed = _report_failures(arg_errors)
-    index, printed = NearDuplicateIndex(), set()
+    index, printed, analyses = NearDuplicateIndex(), set(), []
     for result in run_local(files, jobs=jobs):
         failed += _report_failures(result.errors)
-        for analysis in _once_each(result.path, result.analyses, index, printed):
-            if fmt == "jsonl":
-                click.echo(json.dumps(analysis.to_json(), ensure_ascii=False))
-            else:
-                click.echo(format_text(analysis))
+        analyses.extend(_once_each(result.path, result.analyses, index, printed))
+    # Claims are linked and disputes found across all inputs of this call, then printed per article.
+    claim_map = build_claim_map(analyses)
+    for analysis in attach_disputes(analyses, claim_map.disputes):
+        if fmt == "jsonl":
+            click.echo(json.dumps(analysis.to_json(), ensure_ascii=False))
+        else:
+            click.echo(format_text(analysis))
     click.get_current_context().exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -254,6 +263,220 @@ def search(query: tuple[str, ...], db_url: str, limit: int, fmt: str) -> None:
             click.echo(f"{hit.id}  {hit.headline or '(no headline)'}\n    {hit.snippet}")
     if not hits:
         click.echo("no matches", err=True)
+
+
+def _open_read_only(db_url: str):
+    from claimscope.store import open_store
+
+    try:
+        return open_store(db_url, read_only=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _echo_rows(rows: Iterable[dict], fmt: str, line) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else line(row))
+
+
+ROWS_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+                           show_default=True, help="text: one readable line each; jsonl: one JSON object per line.")
+LIMIT_OPTION = click.option("-n", "--limit", type=click.IntRange(min=1, max=1000), default=50, show_default=True,
+                            help="Most rows to show.")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--kind", type=click.Choice(["person", "organization", "place", "group"]), help="Only this kind.")
+@LIMIT_OPTION
+@ROWS_FORMAT
+def entities(db_url: str, kind: str | None, limit: int, fmt: str) -> None:
+    """People, organisations, places and groups in the store, most mentioned first.
+
+    \b
+    Examples:
+      claimscope entities --kind person
+      claimscope entities --format jsonl --limit 500
+    """
+    from claimscope.store import queries
+
+    with _open_read_only(db_url) as store:
+        page = queries.list_entities(store, kind=kind, limit=limit)
+    _echo_rows(page["items"], fmt, lambda e: f"{e['id']}  {e['name']} ({e['kind']}): "
+               f"{e['mention_count']} mentions in {e['article_count']} articles"
+               + (f"; also {', '.join(e['aliases'])}" if e["aliases"] else ""))
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--entity", help="Only claims whose speaker is this entity (id or name).")
+@click.option("-q", "--query", "q", help="Only claims holding every word of this text.")
+@LIMIT_OPTION
+@ROWS_FORMAT
+def claims(db_url: str, entity: str | None, q: str | None, limit: int, fmt: str) -> None:
+    """Claims (what each source put forward), oldest first.
+
+    \b
+    Examples:
+      claimscope claims --entity "Vladimir Putin"
+      claimscope claims -q Kursk --format jsonl
+    """
+    from claimscope.store import queries
+
+    with _open_read_only(db_url) as store:
+        page = queries.list_claims(store, entity=entity, q=q, limit=limit)
+    _echo_rows(page["items"], fmt, lambda c: f"{c.get('date') or '----------'}  {c.get('speaker') or '?'} "
+               f"[{c['stance']}]{' (unverified)' if c.get('unverified') else ''}: {c['text']}")
+
+
+@cli.command()
+@DB_OPTION
+@LIMIT_OPTION
+@ROWS_FORMAT
+def disputes(db_url: str, limit: int, fmt: str) -> None:
+    """Disputes: where one party asserts what another denies, most confident first.
+
+    \b
+    Examples:
+      claimscope disputes
+      claimscope disputes --format jsonl > disputes.jsonl
+    """
+    from claimscope.store import queries
+
+    with _open_read_only(db_url) as store:
+        page = queries.list_disputes(store, limit=limit)
+    _echo_rows(page["items"], fmt, lambda d: f"{d['proposition']}\n    asserted by: {', '.join(d['asserted_by'])}"
+               f"\n    denied by:   {', '.join(d['denied_by'])}")
+
+
+@cli.command()
+@click.argument("table", type=click.Choice(["articles", "attributions", "claims", "disputes"]))
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True), help="File to write (stdout if not given; parquet needs one).")
+def export(table: str, db_url: str, fmt: str, out: str | None) -> None:
+    """Export one table of the store as JSON Lines, CSV or Parquet.
+
+    \b
+    Examples:
+      claimscope export claims --format csv -o claims.csv
+      claimscope export articles --format parquet -o articles.parquet
+      claimscope export disputes > disputes.jsonl
+    """
+    from pathlib import Path
+
+    from claimscope.export import export_table
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("parquet is binary: give --out FILE")
+    with _open_read_only(db_url) as store:
+        count = export_table(store, table, fmt, Path(out) if out else click.get_text_stream("stdout"))
+    click.echo(f"exported {count} {table}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="CLAIMSCOPE_INGEST_TOKEN", help="Bearer token that enables POST /api/ingest "
+              "(env CLAIMSCOPE_INGEST_TOKEN); without one, ingest over HTTP is off.")
+def serve(db_url: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI at / and the JSON API at /api/ (OpenAPI at /docs) over a store.
+
+    \b
+    Examples:
+      claimscope serve --db demo.db --port 8000
+      CLAIMSCOPE_INGEST_TOKEN=secret claimscope serve --db postgresql://claims@dbhost/claims --host 0.0.0.0
+    """
+    from claimscope.api.server import serve as run_server
+
+    click.echo(f"claimscope UI on http://{host}:{port}/ (API at /api/, OpenAPI at /docs)", err=True)
+    try:
+        run_server(db_url, host=host, port=port, token=token)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.group()
+def train() -> None:
+    """Train claimscope's models from annotated data."""
+
+
+@train.command("attribution")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder with train/ (and dev/, scored after training).")
+@click.option("--out", "out_dir", default="claimscope/attribution/models", show_default=True,
+              type=click.Path(file_okay=False), help="Where the model files go.")
+def train_attribution_command(data_dir: str, out_dir: str) -> None:
+    """Train the attribution span model (cue CRF + cue-conditioned role CRF) on PolNeAR train.
+
+    \b
+    Example:
+      claimscope train attribution --data ../shared/data/polnear
+    """
+    from claimscope.attribution.train import train_attribution
+
+    report = train_attribution(data_dir, out_dir)
+    click.echo(json.dumps({k: getattr(report, k) for k in report.__slots__}, indent=1, default=str))
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure accuracy: attribution on PolNeAR, the claim map on the seed gold."""
+
+
+@eval_group.command("polnear")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="PolNeAR folder holding SPLIT/text and SPLIT/attributions.")
+@click.option("--split", default="dev", show_default=True, help="Which split to score (never tune on test).")
+@click.option("--pred", "pred_dir", type=click.Path(file_okay=False), help="Where predictions go (default runs/polnear-SPLIT).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def eval_polnear(data_dir: str, split: str, pred_dir: str | None, as_json: bool) -> None:
+    """Precision, recall and F1 of cue, source, content and all spans (exact, Citron overlap, bounded).
+
+    \b
+    Example:
+      claimscope eval polnear --data ../shared/data/polnear --split dev
+    """
+    from claimscope.eval.attribution import evaluate_polnear
+
+    result = evaluate_polnear(data_dir, split, pred_dir=pred_dir)
+    click.echo(json.dumps(result.scores) if as_json else result.table())
+
+
+@eval_group.command("seed")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="A gold JSON like the seed's.")
+@click.option("--raw", type=click.Path(exists=True, dir_okay=False), help="Its raw input (default: beside the gold, .txt).")
+def eval_seed(gold: str, raw: str | None) -> None:
+    """Score analyze's output against a hand-made gold: attributions found, speaker, stance, disputes.
+
+    \b
+    Example:
+      claimscope eval seed --gold ../shared/data/seed/000_2da098b2e0761f02.gold.json
+    """
+    from claimscope.eval.seed import evaluate_seed
+
+    click.echo(evaluate_seed(gold, raw))
+
+
+@cli.command()
+@click.argument("text_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the JSON files.")
+@click.option("--format", "fmt", type=click.Choice(["citron"]), default="citron", show_default=True)
+def predict(text_dir: str, out_dir: str, fmt: str) -> None:
+    """Predict attributions for every .txt in TEXT_DIR as Citron JSON (spans into the raw text).
+
+    Each file is one plain article whose first line is its title; no page-noise cleaning.
+
+    \b
+    Example:
+      claimscope predict ../shared/data/polnear/dev/text --out runs/dev-pred
+    """
+    from claimscope.eval.attribution import predict_citron
+
+    report = predict_citron(text_dir, out_dir)
+    click.echo(f"wrote {report.files} files, {report.quotes} quotes to {report.out_dir} "
+               f"({report.articles_per_s:.1f} articles/s)", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -34,7 +34,12 @@ def bad_file(tmp_path) -> str:
 
 def test_cli_ingest_all_good_exits_0_with_summary(runner, store_url):
     result = runner.invoke(cli, ["ingest", SEED, "--db", store_url])
-    assert (0, "ingested 2, unchanged 0, near-duplicates 0, failed 0\n") == (result.exit_code, result.stdout)
+    assert (0, "ingested 2, unchanged 0, near-duplicates 0, failed 0") == (result.exit_code, result.stdout.splitlines()[0])
+
+
+def test_cli_ingest_reports_the_claim_map_of_the_seed(runner, store_url):
+    result = runner.invoke(cli, ["ingest", SEED, "--db", store_url])
+    assert result.stdout.splitlines()[1].endswith(", 4 disputes")
 
 
 def test_cli_ingest_twice_second_run_all_unchanged(runner, store_url):
@@ -46,7 +51,7 @@ def test_cli_ingest_twice_second_run_all_unchanged(runner, store_url):
 def test_cli_ingest_bad_file_among_good_exits_1_and_names_it(runner, sqlite_url, bad_file):
     result = runner.invoke(cli, ["ingest", SEED, bad_file, str(FIXTURES / "no-such-file.txt"), "--db", sqlite_url])
     assert 1 == result.exit_code
-    assert "ingested 2, unchanged 0, near-duplicates 0, failed 2\n" == result.stdout
+    assert "ingested 2, unchanged 0, near-duplicates 0, failed 2" == result.stdout.splitlines()[0]
     failed = [line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("/")]
     assert [str(FIXTURES / "no-such-file.txt"), bad_file] == failed
 
@@ -55,7 +60,7 @@ def test_cli_ingest_near_duplicate_counted_once(runner, sqlite_url):
     dedupe = FIXTURES / "dedupe"
     args = [str(dedupe / "clinton_speaks_huffpost.txt"), str(dedupe / "clinton_speaks_copy_with_noise.txt")]
     result = runner.invoke(cli, ["ingest", *args, "--db", sqlite_url])
-    assert "ingested 1, unchanged 0, near-duplicates 1, failed 0\n" == result.stdout
+    assert "ingested 1, unchanged 0, near-duplicates 1, failed 0" == result.stdout.splitlines()[0]
 
 
 def test_cli_ingest_unreachable_database_exits_1(runner):
@@ -115,9 +120,13 @@ def test_cli_search_missing_store_exits_1(runner, tmp_path):
     assert "no claimscope store" in result.stderr
 
 
-def test_cli_help_shows_examples(runner):
-    for command in ([], ["ingest"], ["analyze"], ["search"]):
-        assert "Examples:" in runner.invoke(cli, [*command, "--help"]).stdout
+ALL_COMMANDS = [[], ["ingest"], ["analyze"], ["search"], ["entities"], ["claims"], ["disputes"], ["export"],
+                ["serve"], ["train", "attribution"], ["eval", "polnear"], ["eval", "seed"], ["predict"]]
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "group")
+def test_cli_help_shows_examples(runner, command):
+    assert "Example" in runner.invoke(cli, [*command, "--help"]).stdout
 
 
 def test_cli_main_entry_point_exit_code(tmp_path, bad_file):
@@ -126,11 +135,11 @@ def test_cli_main_entry_point_exit_code(tmp_path, bad_file):
         [sys.executable, "-m", "claimscope.cli", "ingest", SEED, bad_file, "--db", str(tmp_path / "c.db")],
         capture_output=True, text=True, cwd=tmp_path, timeout=300,
     )
-    assert (1, "ingested 2, unchanged 0, near-duplicates 0, failed 1\n") == (done.returncode, done.stdout)
+    assert (1, "ingested 2, unchanged 0, near-duplicates 0, failed 1") == (done.returncode, done.stdout.splitlines()[0])
     assert bad_file in done.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["analyze"], ["search"]], ids=lambda c: " ".join(c) or "group")
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "group")
 def test_cli_docs_show_current_help(runner, command):
     """docs/cli.md carries every command's --help as printed at 100 columns; regenerate it on change."""
     shown = runner.invoke(cli, [*command, "--help"], terminal_width=100).stdout

@@ -17,11 +17,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any
 
 from claimscope.dedupe import THRESHOLD, Fingerprint, fingerprint_article
 from claimscope.errors import StoreError
-from claimscope.model import Article, ArticleAnalysis
+from claimscope.model import Article, ArticleAnalysis, ClaimLink, Dispute
 from claimscope.store import rows
 
 logger = logging.getLogger(__name__)
@@ -311,6 +312,37 @@ class Store(AbstractContextManager):
         """Every id stored or linked as a near-duplicate: what a re-run ingest need not analyse again."""
         found = self._execute("SELECT id FROM articles UNION SELECT article_id FROM near_duplicates").fetchall()
         return frozenset(r[0] for r in found)
+
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, sorted (near-duplicate copies are not articles)."""
+        return [r[0] for r in self._execute("SELECT id FROM articles ORDER BY id").fetchall()]
+
+    def save_claim_map(self, links: Iterable[ClaimLink], disputes: Iterable[Dispute]) -> None:
+        """Replace the stored claim links and disputes with a map computed over the whole store.
+
+        One transaction: readers see the old map or the new one, never a mix.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.where}: opened read-only; cannot save the claim map")
+        try:
+            with self._transaction():
+                self._execute("DELETE FROM dispute_articles")
+                self._execute("DELETE FROM disputes")
+                self._execute("DELETE FROM claim_links")
+                for link in links:
+                    self._execute("INSERT INTO claim_links (claim_a, claim_b, similarity) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (claim_a, claim_b) DO NOTHING",
+                                  (link.claim_a, link.claim_b, float(link.similarity)))
+                for dispute in disputes:
+                    self._execute(rows.INSERT_DISPUTE, rows.dispute_row(dispute))
+                    for article_id in dispute.articles:
+                        self._execute(rows.INSERT_DISPUTE_ARTICLE, (dispute.id, article_id))
+        except StoreError:
+            raise
+        except Exception as exc:
+            if not self._is_engine_error(exc):
+                raise
+            raise StoreError(f"{self.where}: claim map not stored: {_one_line(exc)}") from exc
 
     def count_articles(self) -> int:
         return int(self._execute("SELECT count(*) FROM articles").fetchone()[0])
