@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PORT   ?= 8000
 
 .PHONY: demo test venv clean
 
@@ -14,13 +15,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Analyse the bundled sample, store it, show its disputes, then serve the UI over it.
 demo: $(STAMP)
 	$(BIN)/claimscope analyze examples/seed.txt --format text
 	$(BIN)/claimscope ingest examples/seed.txt --db demo.db
-	$(BIN)/claimscope search --db demo.db "Kursk"
+	$(BIN)/claimscope disputes --db demo.db
+	$(BIN)/claimscope serve --db demo.db --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) demo.db
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
