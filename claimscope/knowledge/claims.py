@@ -22,9 +22,7 @@ PLURAL_PRONOUNS = {"they": "{}", "their": "{}'s", "them": "{}"}
 FIRST_PERSON = {"we": "{}", "our": "{}'s", "us": "{}", "i": "{}", "my": "{}'s", "me": "{}"}
 
 # Plural speakers ("officials", "Russia and North Korea") are what "they" in their own content means.
-_PLURAL_SPEAKER = re.compile(r"\b(?:and|officials|authorities|forces|troops|people|residents|"
-                             r"activists|analysts|experts|critics|lawyers|prosecutors|groups|"
-                             r"sources|leaders|members|police|witnesses|others|[A-Za-z]+s)\s*$", re.I)
+_PLURAL_SPEAKER = re.compile(r"(?:\band\b.*|\b[a-z]+s|\b[A-Z][a-z]+(?:ans|ats|ists|ers|ites))\s*$")
 # The nearest plural group named before the content ("an offensive by Ukrainian forces ... after
 # Moscow said they ...") is what "they" means when the speaker is singular.
 _PLURAL_GROUP = re.compile(r"\b((?:[A-Z][\w'-]+\s+){1,3}(?:[a-z]+(?:ers|ists|ians|ces|ops|ers|ts|ds|ns|es)))\b")

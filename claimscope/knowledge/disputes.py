@@ -47,7 +47,9 @@ CLAIM_NOUNS = r"(?:assertions?|claims?|allegations?|accusations?|charges?|report
 _NAME = r"(?P<party>(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*)"
 _NOMINAL_POSSESSIVE = re.compile(r"(?:^|\b)" + _NAME + r"['’]s?\s+(?:\w+\s+){0,2}?" + CLAIM_NOUNS +
                                  r"(?:\s+that\s+(?P<prop>.+))?", re.S)
-_NOMINAL_BY = re.compile(r"\b" + CLAIM_NOUNS + r"\s+(?:made\s+)?(?:by|from)\s+" + _NAME +
+_NOMINAL_COMMON = re.compile(r"^(?:the\s+)?(?P<party>(?!(?:his|her|its|their|our|my|your|this|that)\b)[a-z]+)['’]s?\s+"
+                             r"(?:\w+\s+){0,2}?" + CLAIM_NOUNS + r"(?:\s+that\s+(?P<prop>.+))?", re.S)
+_NOMINAL_BY = re.compile(r"\b" + CLAIM_NOUNS + r"\s+(?:made\s+)?(?:by|from)\s+(?:the\s+)?" + _NAME +
                          r"(?:\s+that\s+(?P<prop>.+))?", re.S)
 _BARE_NOMINAL = re.compile(r"^\W*(?:the|those|these|such|any|all|his|her|their|its|that|this)?\s*(?:\w+\s+)?"
                            + CLAIM_NOUNS + r"\b", re.I)
@@ -257,7 +259,7 @@ def _content_text(item: _Item) -> str:
 
 def parse_nominal(content: str) -> tuple[str, str | None] | None:
     """("Gerasimov", "all ... had been liquidated") for "Gerasimov's assertion that all ..."."""
-    for pattern in (_NOMINAL_POSSESSIVE, _NOMINAL_BY):
+    for pattern in (_NOMINAL_POSSESSIVE, _NOMINAL_COMMON, _NOMINAL_BY):
         m = pattern.search(content)
         if m and m.start() <= 12:
             prop = m.group("prop")
@@ -309,6 +311,9 @@ def _explicit_dispute(items, k, idf, postings, linked) -> _Group | None:
             group.asserting.append(best)
         else:
             group.extra_asserting.append(party)
+        if prop and item.claim.speaker:
+            # "denied the regulator's claim that it had hidden losses": "it" is the denier
+            prop = re.sub(r"^(?:it|he|she|they)\b", item.claim.speaker, prop, count=1, flags=re.I)
         group.proposition = _sentence_case(prop) if prop else None
         return group
     if _BARE_NOMINAL.match(_content_text(item)) or _DEMONSTRATIVE.search(_framed_text(item)):

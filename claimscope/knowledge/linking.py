@@ -2,12 +2,11 @@
 
 Comparing every claim with every other is quadratic, so linking works in two passes:
 
-1. **Candidates** from an inverted index over content terms (light stems, synonyms folded),
-   computed as a chunked sparse product restricted to *discriminating* terms: a term held by
-   more than ``MAX_POSTING`` claims (a corpus-wide "said"-like word) takes no part in candidate
-   generation, and each claim keeps at most ``MAX_CANDIDATES`` partners, best shared weight first.
-   Work is bounded by ``n * MAX_CANDIDATES`` pairs plus the postings product, so it grows about
-   linearly with the number of claims (bench/bench_linking.py measures it).
+1. **Candidates** by min-hashing each claim's *discriminating* content terms (light stems,
+   synonyms folded; a term held by more than 1% of claims, a corpus-wide "said"-like word, takes
+   no part) and pairing claims that share a min-hash within a sorted window. Work is
+   ``O(n log n)`` and at most ``MINHASH_FUNCTIONS * WINDOW`` candidates per claim, however large
+   a cluster of near-copies grows (bench/bench_linking.py measures it).
 2. **Score** each candidate pair: TF-IDF cosine over all terms, plus a bonus for shared subjects
    and a penalty when both name subjects and share none. Negation words are not terms: "X will
    not happen" and "X will happen" are the same proposition with opposite polarity (disputes
@@ -27,15 +26,19 @@ from scipy import sparse
 
 from claimscope.model import Claim, ClaimLink
 
-# Tuned on data/claim-pairs/polnear-dev-pairs.jsonl (claimscope/eval/claims.py): the best F1
+# Tuned on data/claim-pairs/polnear-dev-pairs.jsonl (claimscope/eval/claims.py --sweep): the best F1
 # threshold there, rounded.
-LINK_THRESHOLD = 0.42
+LINK_THRESHOLD = 0.70
 SUBJECT_BONUS = 0.15  # shared subjects, scaled by their Jaccard overlap
 SUBJECT_PENALTY = 0.10  # both name subjects and none is shared
-MAX_POSTING = 2000  # a term held by more claims than this does not make candidates
-MAX_CANDIDATES = 30  # partners scored per claim
-MIN_CANDIDATE_WEIGHT = 0.15  # shared discriminating TF-IDF mass needed to become a candidate
-CHUNK_ROWS = 2000
+CONTAINMENT_WEIGHT = 0.8  # a contained fragment scores this times its containment
+MIN_CONTAINED_TERMS = 3  # "it was bad" is too short to be contained in anything meaningfully
+MIN_POSTING_CAP = 50  # a term held by more than max(this, 1% of claims) makes no candidates:
+MAX_POSTING_SHARE = 0.01  # like "said", it says nothing about which proposition a claim states
+MINHASH_FUNCTIONS = 12  # a pair at Jaccard 0.3 shares at least one of 12 min-hashes with p = 0.986
+WINDOW = 6  # rows of equal min-hash paired per row: bounds work on huge near-copy clusters
+MINHASH_SEED = 20261125
+_PRIME = np.uint64(2_147_483_647)
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*")
 
@@ -163,6 +166,12 @@ class TermIndex:
         self.matrix = sparse.diags(1.0 / norms.astype(np.float32)) @ x
         self.matrix = self.matrix.tocsr()
         self.vocab = vocab
+        presence = tf.copy()
+        presence.data[:] = 1.0
+        self.presence = presence.tocsr()
+        self.weights = presence.multiply(idf.reshape(1, -1)).tocsr()  # IDF of each term a row holds
+        self.weight_sums = np.asarray(self.weights.sum(axis=1)).ravel()
+        self.sizes = np.diff(self.presence.indptr)
 
     def cosine(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cosine of rows i[k] and j[k] for every k, without forming an n-by-n matrix."""
@@ -170,31 +179,54 @@ class TermIndex:
             return np.zeros(0, dtype=np.float32)
         return np.asarray(self.matrix[i].multiply(self.matrix[j]).sum(axis=1)).ravel()
 
-    def candidates(self, max_posting: int = MAX_POSTING, max_candidates: int = MAX_CANDIDATES,
-                   min_weight: float = MIN_CANDIDATE_WEIGHT) -> tuple[np.ndarray, np.ndarray]:
-        """Pairs (i < j) sharing enough discriminating weight, at most ``max_candidates`` per row."""
-        keep = np.flatnonzero((self.df <= max_posting) & (self.df >= 2))
-        if keep.size == 0:
+    def containment(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """IDF share of the smaller row's terms the other holds: a fragment inside a fuller wording
+        ("affected the sound level" in "there were issues ... that affected the sound level")."""
+        if len(i) == 0:
+            return np.zeros(0, dtype=np.float32)
+        shared = np.asarray(self.weights[i].multiply(self.presence[j]).sum(axis=1)).ravel()
+        small = np.where(self.sizes[i] <= self.sizes[j], self.weight_sums[i], self.weight_sums[j])
+        out = np.divide(shared, small, out=np.zeros_like(shared), where=small > 0)
+        out[np.minimum(self.sizes[i], self.sizes[j]) < MIN_CONTAINED_TERMS] = 0.0
+        return out
+
+    def candidates(self, hashes: int = MINHASH_FUNCTIONS, window: int = WINDOW) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (i < j) that are likely the same proposition, in O(n log n) for n rows.
+
+        Min-hashing over each row's discriminating terms (those held by at most ``max(MIN_POSTING_CAP,
+        n * MAX_POSTING_SHARE)`` rows): two rows share a min-hash with probability equal to their
+        Jaccard similarity. Rows are sorted by each min-hash, and each row is paired with the next
+        ``window`` rows of the same value, so a cluster of a thousand near-copies costs
+        ``window`` pairs per row, not a million: the links stay connected, the work linear.
+        """
+        n = self.presence.shape[0]
+        cap = max(MIN_POSTING_CAP, int(n * MAX_POSTING_SHARE))
+        keep = (self.df <= cap) & (self.df >= 2)
+        rare = self.presence[:, np.flatnonzero(keep)].tocsr() if keep.any() else None
+        if rare is None or rare.nnz == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        rare = self.matrix[:, keep].tocsr()
-        rare_t = rare.T.tocsr()
+        term_ids = np.flatnonzero(keep)[rare.indices].astype(np.uint64)
+        nonempty = np.flatnonzero(np.diff(rare.indptr) > 0)
+        starts = rare.indptr[nonempty]
+        rng = np.random.default_rng(MINHASH_SEED)
         out_i, out_j = [], []
-        for start in range(0, rare.shape[0], CHUNK_ROWS):
-            block = (rare[start:start + CHUNK_ROWS] @ rare_t).tocsr()
-            for r in range(block.shape[0]):
-                lo, hi = block.indptr[r], block.indptr[r + 1]
-                cols, vals = block.indices[lo:hi], block.data[lo:hi]
-                row = start + r
-                mask = (cols > row) & (vals >= min_weight)
-                cols, vals = cols[mask], vals[mask]
-                if cols.size > max_candidates:
-                    top = np.argpartition(-vals, max_candidates)[:max_candidates]
-                    cols = cols[top]
-                out_i.append(np.full(cols.size, row, dtype=np.int64))
-                out_j.append(cols.astype(np.int64))
+        for _ in range(hashes):
+            a, b = rng.integers(1, _PRIME, size=2, dtype=np.uint64)
+            hashed = (a * term_ids + b) % _PRIME
+            mins = np.minimum.reduceat(hashed, starts)
+            order = np.lexsort((nonempty, mins))
+            sorted_rows, sorted_mins = nonempty[order], mins[order]
+            for d in range(1, window + 1):
+                same = sorted_mins[d:] == sorted_mins[:-d]
+                if not same.any():
+                    break
+                x, y = sorted_rows[:-d][same], sorted_rows[d:][same]
+                out_i.append(np.minimum(x, y))
+                out_j.append(np.maximum(x, y))
         if not out_i:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return np.concatenate(out_i), np.concatenate(out_j)
+        pairs = np.unique(np.stack([np.concatenate(out_i), np.concatenate(out_j)], axis=1), axis=0)
+        return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
 
 
 def subject_adjustment(a: Sequence[str], b: Sequence[str]) -> float:
@@ -209,8 +241,9 @@ def subject_adjustment(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def score_pairs(claims: Sequence[Claim], index: TermIndex, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """The link score of each candidate pair: cosine plus the subject adjustment."""
-    scores = index.cosine(i, j)
+    """The link score of each candidate pair: the larger of cosine and weighted containment, plus
+    the subject adjustment."""
+    scores = np.maximum(index.cosine(i, j), CONTAINMENT_WEIGHT * index.containment(i, j))
     return np.asarray([s + subject_adjustment(claims[a].subjects, claims[b].subjects)
                        for s, a, b in zip(scores.tolist(), i.tolist(), j.tolist())], dtype=np.float32)
 

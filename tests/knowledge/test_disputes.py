@@ -1,0 +1,116 @@
+"""Disputes: who asserts what another denies, merged per proposition; no dispute without two sides."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimscope.eval.disputes import full_analysis, match_disputes, names_match
+from claimscope.ingest import read_articles
+from claimscope.knowledge.claims import extract_claims
+from claimscope.knowledge.disputes import find_disputes, parse_nominal
+from claimscope.model import Article, ArticleAnalysis, Stance
+from tests.conftest import FIXTURES, REPO
+from tests.knowledge.test_claims import make_article, make_attribution
+
+
+def analysis(article: Article, *specs) -> ArticleAnalysis:
+    """specs: (source, cue, content, stance, resolved)."""
+    atts = tuple(make_attribution(article, s, c, x, st, resolved=r) for s, c, x, st, r in specs)
+    return ArticleAnalysis(article=article, attributions=atts, claims=tuple(extract_claims(article, atts)))
+
+
+def sides(disputes):
+    return [(set(d.asserted_by), set(d.denied_by)) for d in disputes]
+
+
+def test_find_disputes_denial_matches_the_other_sides_assertion():
+    art = make_article("The army said its troops had retaken the port city on Sunday.",
+                       "The rebels denied that the port city had been retaken and said fighting continued.")
+    an = analysis(art, ("The army", "said", "its troops had retaken the port city on Sunday", Stance.ASSERT, "Sudanese army"),
+                  ("The rebels", "denied", "that the port city had been retaken", Stance.DENY, "Rapid Support Forces"))
+    [d] = find_disputes([an])
+    assert ({"Sudanese army"}, {"Rapid Support Forces"}) == sides([d])[0]
+    assert "contradiction" == d.kind and 2 == len(d.evidence)
+
+
+def test_find_disputes_nominal_gives_the_asserting_party():
+    art = make_article("The company rejected the regulator's claim that it had hidden losses from investors.")
+    an = analysis(art, ("The company", "rejected", "the regulator's claim that it had hidden losses from investors",
+                        Stance.DENY, "Wirecard"))
+    [d] = find_disputes([an])
+    assert ({"regulator"}, {"Wirecard"}) == sides([d])[0]
+    assert "Wirecard had hidden losses from investors" == d.proposition
+
+
+def test_parse_nominal_possessive_and_by_forms():
+    assert ("Gerasimov", "all groups had been liquidated") == parse_nominal("Gerasimov's assertion that all groups had been liquidated")
+    assert ("Justice Department", "he lied") == parse_nominal("claims by the Justice Department that he lied")
+    assert ("prosecutors", "he lied") == parse_nominal("the prosecutors' allegation that he lied")
+
+
+def test_find_disputes_across_articles():
+    a1 = make_article("Prosecutors said the senator had accepted bribes from a construction firm.")
+    a1 = Article(id="a1", headline=None, paragraphs=a1.paragraphs, published="2024-05-01")
+    a2 = Article(id="a2", headline=None, paragraphs=("The senator denied that he had accepted bribes.",),
+                 published="2024-05-02")
+    an1 = analysis(a1, ("Prosecutors", "said", "the senator had accepted bribes from a construction firm", Stance.ASSERT, "Prosecutors"))
+    an2 = analysis(a2, ("The senator", "denied", "that he had accepted bribes", Stance.DENY, "Bob Menendez"))
+    [d] = find_disputes([an1, an2])
+    assert {"a1", "a2"} == set(d.articles)
+
+
+def test_find_disputes_same_party_both_sides_is_none():
+    art = make_article("The ministry said exports rose in May.", "The ministry later denied that exports rose in May.")
+    an = analysis(art, ("The ministry", "said", "exports rose in May", Stance.ASSERT, "Trade Ministry"),
+                  ("The ministry later", "denied", "that exports rose in May", Stance.DENY, "Trade Ministry"))
+    assert [] == find_disputes([an])
+
+
+def test_find_disputes_two_assertions_are_none():
+    art = make_article("Officials said the vaccine was safe.", "Doctors said the vaccine was safe for children.")
+    an = analysis(art, ("Officials", "said", "the vaccine was safe", Stance.ASSERT, "Health officials"),
+                  ("Doctors", "said", "the vaccine was safe for children", Stance.ASSERT, "Doctors"))
+    assert [] == find_disputes([an])
+
+
+def test_find_disputes_denial_of_nothing_stated_is_none():
+    art = make_article("The former minister denied that she mishandled classified documents.")
+    an = analysis(art, ("The former minister", "denied", "that she mishandled classified documents", Stance.DENY, "Anna Lind"))
+    assert [] == find_disputes([an])
+
+
+def test_find_disputes_opposed_predictions():
+    art = make_article('The mayor predicted that "the new stadium will help the local economy grow".',
+                       'A shop owner was blunt. "This stadium will not help anyone here," she said.')
+    an = analysis(art, ("The mayor", "predicted", "the new stadium will help the local economy grow", Stance.PREDICT, "Jane Ortiz"),
+                  ("she", "said", "This stadium will not help anyone here", Stance.PREDICT, "Maria Lopez"))
+    [d] = find_disputes([an])
+    assert "opposed_prediction" == d.kind and ({"Jane Ortiz"}, {"Maria Lopez"}) == sides([d])[0]
+
+
+def test_find_disputes_falsity_verdict_names_the_asserting_party():
+    art = make_article("Senator Ruiz said Governor Blake is lying about the budget deficit.")
+    an = analysis(art, ("Senator Ruiz", "said", "Governor Blake is lying about the budget deficit", Stance.ACCUSE, "Ana Ruiz"))
+    [d] = find_disputes([an])
+    assert "Ana Ruiz" in d.denied_by and any("Blake" in p for p in d.asserted_by)
+
+
+@pytest.fixture(scope="module")
+def seed_analyses():
+    return [full_analysis(a) for a in read_articles(str(REPO / "examples" / "seed.txt"))]
+
+
+def test_find_disputes_seed_gives_the_four_gold_disputes_and_nothing_else(seed_analyses):
+    gold = [d for a in json.loads((FIXTURES / "seed.gold.json").read_text(encoding="utf-8"))["articles"]
+            for d in a["disputes"]]
+    predicted = find_disputes(seed_analyses)
+    assert 4 == len(match_disputes(predicted, gold)) and 4 == len(predicted)
+
+
+def test_find_disputes_seed_nominal_assertion_is_gerasimov_against_ukraine(seed_analyses):
+    disputes = find_disputes(seed_analyses)
+    belgorod = [d for d in disputes if "Belgorod" in d.proposition]
+    assert 1 == len(belgorod)
+    assert any(names_match(p, "Valery Gerasimov") for p in belgorod[0].asserted_by)
+    assert any(names_match(p, "Ukraine") for p in belgorod[0].denied_by)
