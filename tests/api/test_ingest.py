@@ -22,6 +22,8 @@ def test_ingest_raw_text_dump_stores_each_article(ingest_client):
     article = ingest_client.get(f"/api/articles/{kursk['article_id']}").json()
     assert "deny" in [a["stance"] for a in article["attributions"]]
     assert "upload.txt" == article["source_file"]
+    assert body["claim_map"]["disputes"] >= 1
+    assert body["claim_map"]["disputes"] == ingest_client.get("/api/disputes").json()["total"]
 
 
 def test_ingest_again_changes_nothing(ingest_client):
@@ -29,7 +31,7 @@ def test_ingest_again_changes_nothing(ingest_client):
                                       headers={"Content-Type": "text/plain", **AUTH}).json()
     send()
     again = send()
-    assert (0, 2) == (again["new"], again["unchanged"])
+    assert (0, 2, None) == (again["new"], again["unchanged"], again["claim_map"])
 
 
 def test_ingest_multipart_upload(ingest_client):

@@ -12,10 +12,13 @@ from .conftest import SCREENSHOTS
 UPDATE_SCREENSHOTS = os.environ.get("CLAIMSCOPE_UPDATE_SCREENSHOTS") == "1"
 
 
-def _shot(page, name: str, tmp_path) -> None:
+def _shot(page, name: str, tmp_path, element=None) -> None:
     folder = SCREENSHOTS if UPDATE_SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name), clip={"x": 0, "y": 0, "width": 1280, "height": 720})
+    if element is not None:
+        element.screenshot(path=str(folder / name))
+    else:
+        page.screenshot(path=str(folder / name), clip={"x": 0, "y": 0, "width": 1280, "height": 720})
     assert (folder / name).stat().st_size > 0
 
 KYIV_DENIAL = "that its forces had been expelled from Kursk"
@@ -72,7 +75,7 @@ def test_disputes_show_russia_and_ukraine_side_by_side(page, site, tmp_path):
     denying.locator(f'a[href="/articles/{site["kursk"]}"]').first.click()
     page.wait_for_url(f"**/articles/{site['kursk']}")
     page.goto(f"{site['base']}/disputes")
-    _shot(page, "disputes.png", tmp_path)
+    _shot(page, "disputes.png", tmp_path, element=page.locator(f'[data-dispute="{site["dispute"]}"]'))
 
 
 def test_script_in_an_article_is_shown_not_run(page, site):

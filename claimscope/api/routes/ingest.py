@@ -2,8 +2,9 @@
 
 The body is a text dump, an HTML page or JSON Lines, sent raw with its content type or as a
 multipart file upload (field ``file``). It runs the same steps as ``claimscope ingest``
-(``runner.tasks.process_file`` on a temporary file, then ``Store.save`` per article) and answers
-one outcome per article: new, unchanged, near_duplicate or failed.
+(``runner.tasks.process_file`` on a temporary file, ``Store.save`` per article, then, when anything
+is new, ``runner.claimmap.update_claim_map`` for claim links and disputes across the store) and
+answers one outcome per article: new, unchanged, near_duplicate or failed.
 """
 from __future__ import annotations
 
@@ -76,6 +77,7 @@ async def _read_input(request: Request) -> tuple[bytes, str, str]:
 
 
 def _ingest(request: Request, data: bytes, suffix: str, name: str) -> dict:
+    from claimscope.runner.claimmap import update_claim_map
     from claimscope.runner.tasks import process_file
 
     access = request.app.state.access
@@ -97,9 +99,13 @@ def _ingest(request: Request, data: bytes, suffix: str, name: str) -> dict:
                 articles.append({**entry, "status": "failed", "problem": str(exc)})
                 continue
             articles.append({**entry, "status": outcome.status.value, "canonical_id": outcome.canonical_id})
+        claim_map = None
+        if any(a["status"] == "new" for a in articles):
+            claim_map = update_claim_map(store)
     counts = {s: sum(1 for a in articles + failures if a["status"] == s)
               for s in ("new", "unchanged", "near_duplicate", "failed")}
-    return {"source": name, **counts, "articles": articles, "failures": failures}
+    summary = {"claim_links": len(claim_map.links), "disputes": len(claim_map.disputes)} if claim_map else None
+    return {"source": name, **counts, "claim_map": summary, "articles": articles, "failures": failures}
 
 
 @router.post("/ingest", summary="Analyse and store articles sent in the body (bearer token)",
