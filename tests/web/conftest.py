@@ -6,6 +6,7 @@ Playwright package drives Debian's Chromium; no browser is downloaded.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -13,7 +14,6 @@ import time
 from pathlib import Path
 
 import httpx
-import os
 
 import pytest
 
