@@ -1,5 +1,8 @@
 """How link_claims grows with the number of claims: time and peak memory at 1k, 10k, 100k.
 
+Each size runs in a fresh process: time is wall-clock of link_claims alone (no tracing), memory
+the growth of the process's peak resident set while linking.
+
 Claims are real ones replicated with perturbation: the claim texts of the PolNeAR dev claim-pair
 set (data/claim-pairs/polnear-dev-pairs.jsonl) and, unless --no-seed, the seed's claims from the
 full pipeline. Each replica drops ~15% of its words, swaps ~10% for words of other claims, and
@@ -15,8 +18,9 @@ import gc
 import json
 import random
 import sys
+import resource
+import subprocess
 import time
-import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,32 +69,48 @@ def replicate(base, n: int, rng: random.Random) -> list[Claim]:
     return claims
 
 
-def measure(claims: list[Claim]) -> tuple[float, float, int]:
+def measure(n: int, with_seed: bool) -> dict:
+    """Link n replicated claims; time without tracing, memory as the process's peak RSS growth."""
+    base = base_claims(with_seed)
+    claims = replicate(base, n, random.Random(13))
     gc.collect()
-    tracemalloc.start()
+    before = _rss_mib()
     t0 = time.perf_counter()
     links = link_claims(claims)
     elapsed = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return elapsed, peak / 2**20, len(links)
+    return {"n": n, "seconds": elapsed, "peak_mib": _peak_rss_mib() - before, "links": len(links), "base": len(base)}
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--no-seed", action="store_true")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one size, print JSON
     args = parser.parse_args()
-    rng = random.Random(13)
-    base = base_claims(not args.no_seed)
-    print(f"base claims: {len(base)}")
-    print(f"{'claims':>8} {'seconds':>9} {'peak MiB':>9} {'links':>9} {'s per 1k':>9} {'growth vs previous':>20}")
+    if args.one:
+        print(json.dumps(measure(args.one, not args.no_seed)))
+        return 0
+    print(f"{'claims':>8} {'seconds':>9} {'peak MiB':>9} {'links':>9} {'s per 1k':>9}  growth vs previous")
     previous = None
     for n in args.sizes:
-        seconds, peak, links = measure(replicate(base, n, rng))
-        growth = "" if previous is None else f"x{seconds / previous[1]:.1f} time for x{n / previous[0]:.0f} claims"
-        print(f"{n:>8} {seconds:>9.2f} {peak:>9.1f} {links:>9} {1000 * seconds / n:>9.3f} {growth:>20}")
-        previous = (n, seconds)
+        # each size in a fresh process, so its peak memory is its own
+        cmd = [sys.executable, __file__, "--one", str(n)] + (["--no-seed"] if args.no_seed else [])
+        r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+        growth = "" if previous is None else f"x{r['seconds'] / previous[1]:.1f} time for x{n / previous[0]:.0f} claims"
+        print(f"{n:>8} {r['seconds']:>9.2f} {r['peak_mib']:>9.1f} {r['links']:>9} {1000 * r['seconds'] / n:>9.3f}  {growth}")
+        previous = (n, r["seconds"])
+    print(f"(claims replicated from {r['base']} real ones)")
     return 0
 
 

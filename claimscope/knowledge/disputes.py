@@ -448,16 +448,11 @@ def _antonym_pair(a: list[str], b: list[str]) -> tuple[str, str] | None:
 
 def _place_contradiction(items, k, groups, idf, postings, linked) -> None:
     item = items[k]
-    best_group, best_score = None, 0.0
-    for g in groups:
-        if g.kind != "contradiction":
-            continue
-        for m in g.asserting + g.denying:
-            score = _similar(item, items[m], idf)
-            if m in g.asserting and same_party(items[m].parties, item.parties):
-                continue
-            if score > best_score:
-                best_group, best_score = g, score
+    scored = [(_similar(item, items[m], idf), n) for n, g in enumerate(groups) if g.kind == "contradiction"
+              for m in g.asserting + g.denying
+              if not (m in g.asserting and same_party(items[m].parties, item.parties))]
+    best_score, best = max(scored, default=(0.0, None))
+    best_group = groups[best] if best is not None else None
     if best_group is not None and best_score >= DENY_MATCH:
         if not any(same_party(items[a].parties, item.parties) for a in best_group.asserting):
             best_group.denying.append(k)
@@ -494,8 +489,9 @@ def _merge(items, groups: list[_Group], idf) -> list[_Group]:
     merged: dict[int, _Group] = {}
     for i, g in enumerate(groups):
         root = merged.setdefault(find(i), _Group())
-        for name in ("asserting", "denying", "extra_asserting", "scores"):
-            getattr(root, name).extend(x for x in getattr(g, name) if x not in getattr(root, name) or name == "scores")
+        root.asserting, root.denying = _unique(root.asserting + g.asserting), _unique(root.denying + g.denying)
+        root.extra_asserting = _unique(root.extra_asserting + g.extra_asserting)
+        root.scores += g.scores
         root.proposition = root.proposition or g.proposition
     for g in merged.values():
         g.asserting = [a for a in g.asserting if a not in g.denying]
@@ -604,15 +600,11 @@ def _evidence(item: _Item, sentence: bool = False) -> Evidence | None:
 
 
 def _unique(values):
-    out = []
-    for v in values:
-        if v not in out:
-            out.append(v)
-    return out
+    return list(dict.fromkeys(values))
 
 
 def _sentence_case(text: str) -> str:
-    return text[0].upper() + text[1:] if text and text[0].islower() else text
+    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DENIAL_CUES", "coverage", "find_disputes", "parse_nominal", "same_party", "split_parties"]
