@@ -342,8 +342,15 @@ def _nearest_accusation(items: list[_Item], k: int, anaphoric: bool = False) -> 
     start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
     floor = _paragraph_floor(text, start, NEAREST_PARAGRAPHS)
     best = None
-    for a, other in enumerate(items):
-        if other.analysis is not item.analysis or not _assertable(other.claim.stance) or not other.parties:
+    lo = k
+    while lo > 0 and items[lo - 1].analysis is item.analysis:  # an article's items are contiguous
+        lo -= 1
+    hi = k
+    while hi + 1 < len(items) and items[hi + 1].analysis is item.analysis:
+        hi += 1
+    for a in range(lo, hi + 1):
+        other = items[a]
+        if not _assertable(other.claim.stance) or not other.parties:
             continue
         if same_party(other.parties, item.parties) or other.attribution is None or not other.attribution.contents:
             continue

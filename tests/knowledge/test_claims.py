@@ -105,3 +105,19 @@ def test_extract_claims_ids_are_stable_and_skip_empty_contents():
     claims = extract_claims(art, [empty, att])
     assert [claim_id("art-1", 1)] == [c.id for c in claims]
     assert claims == extract_claims(art, [empty, att])
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=st.text(min_size=1, max_size=80), speaker=st.sampled_from(["Hamas", "officials", "Jane Doe", "it"]))
+def test_extract_claims_any_content_gives_a_claim_or_nothing(body, speaker):
+    art = make_article("Lead. " + body)
+    start = len("Lead. ")
+    att = Attribution(article_id=art.id, source=None, cue=None,
+                      contents=(Span.of(art.text, start, len(art.text)),), stance=Stance.ASSERT,
+                      direct=False, confidence=0.5, source_resolved=speaker)
+    claims = extract_claims(art, [att])
+    assert len(claims) == (1 if body.strip() else 0)
+    assert all(c.text for c in claims)
