@@ -89,6 +89,9 @@ NEGATIVE_OUTCOME = frozenset("""fail failure worsen worse collapse struggle trap
 harm decline deteriorate disaster nothing""".split())
 # A negated prediction is a negative outlook only about an outcome ("will not lead to anything").
 NEGATABLE_OUTCOME = POSITIVE_OUTCOME | frozenset("lead change work bring matter solve end".split())
+# The negation must govern the outcome: "will not lead", "nothing that can help", not any "not".
+_NEGATED_OUTCOME = re.compile(r"\b(?:not|never|no|nothing|cannot|won't|wouldn't|can't)\b(?:\W+\w+){0,3}?\W+(?:"
+                              + "|".join(sorted(NEGATABLE_OUTCOME)) + r")\b", re.I)
 # A prediction whose subject points back to the story's topic ("Therefore, these recognitions ...").
 _ANAPHORIC = re.compile(r"^(?:\w+,\s+)?(?:these|this|that|those|it|such)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|won't|wouldn't|going to|can|could)\b", re.I)
@@ -559,7 +562,7 @@ def _outlook(item: _Item) -> int:
         return -1 if good and _FUTURE.search(item.claim.text) else 0
     if item.claim.stance is not Stance.PREDICT:
         return 0
-    if (item.claim.is_negated and words & NEGATABLE_OUTCOME) or (bad and not good):
+    if _NEGATED_OUTCOME.search(item.claim.text) or (bad and not good):
         return -1
     return 1 if good and not bad else 0
 
