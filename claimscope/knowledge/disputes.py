@@ -1,25 +1,12 @@
 """Disputes: one party asserts what another denies or contradicts, within and across articles.
 
-The cascade, each step feeding the next:
-
-1. **Explicit denials** (a DENY claim whose cue is a denial verb or noun: "denied", "rejected",
-   "disputed"). A nominal object ("denied Gerasimov's assertion that P", "rejected claims by X
-   that P") names both sides at once: the possessor asserts P. Otherwise the denial is matched to
-   the assertive claim (assert, confirm, predict, accuse) of another party that best covers its
-   content terms (IDF-weighted, synonyms folded: "weapons transfers" meets "supplied ... shells"),
-   or that ``links`` connect it to. A bare "denied the allegations" takes the nearest earlier
-   accusation of another party that names the denier. A denial that matches nothing and names no
-   asserting party is no dispute.
-2. **Contradictions** (a DENY claim from a neutral cue: "said its forces were continuing their
-   operations"): joins the denying side of the dispute it best matches; starts one only on a
-   strong match with an assertive claim.
-3. **Merging**: disputes sharing a claim, or whose claims state the same proposition, become one,
-   with every asserting and denying party of it.
-4. **Opposed predictions** (per article): a positive-outcome prediction against a negated or
-   negative one, or against a doubt ("was unconvinced ... would improve"), by other parties.
-
-A party on both sides of a dispute is dropped from the denying side; a dispute left with no
-party on one side is dropped.
+A cascade (docs/claims.md has the full rules): explicit denials matched to another party's
+assertive claim, or to the party a nominal names ("denied Gerasimov's assertion that P");
+verdicts of falsity ("X is lying about"); antonym contradictions; neutral-cue contradictions that
+join the dispute they match; merging per proposition; opposed predictions per article. Matching
+is lexical (IDF-weighted coverage of content terms, synonyms folded) plus ``links``. A party on
+both sides is dropped from the denying side; a dispute left with an empty side is dropped; a
+denial that matches nothing and names no asserting party is no dispute.
 """
 from __future__ import annotations
 
