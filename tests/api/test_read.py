@@ -38,7 +38,7 @@ def test_article_detail_has_every_span(client, ids):
 @pytest.mark.parametrize(("params", "expected_total"), [
     ({"stance": "deny", "entity": "Ukraine"}, 3),  # Kyiv denied, Kyiv said (denial), Ukraine denied
     ({"entity": "ukraine"}, 4),  # ... and Kyiv says (accuse)
-    ({"since": "2025-07-01"}, 15),
+    ({"since": "2025-07-01"}, 17),
     ({"until": "2025-04-26"}, 25),
     ({"since": "2025-05-01", "until": "2025-06-30"}, 0),
     ({"outlet": "Nobody Times"}, 0),
