@@ -283,6 +283,23 @@ def role_features(view: DocView, window: list[int], start: int, end: int,
     for s, e in other_marks:
         in_other.update(range(s, e))
 
+    # quotations next to the cue: a quote closing just before it or opening just after it is
+    # most likely its content
+    q_adj = set()
+    for k, i in enumerate(window):
+        if view.in_quote[i] and not start <= i < end:
+            q_adj.add(i)
+    near = set()
+    runs = []
+    for i in window:
+        if i in q_adj and runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        elif i in q_adj:
+            runs.append([i, i + 1])
+    for s, e in runs:
+        if 0 <= start - e <= 3 or 0 <= s - end <= 3:
+            near.update(range(s, e))
+
     branches = {}
     for i in window:
         if i in anc:
@@ -319,19 +336,23 @@ def role_features(view: DocView, window: list[int], start: int, end: int,
             "q|side=" + str(view.in_quote[i]) + "|" + side + "|" + sd_s,
             "catt|side=" + cue_att + "|" + side,
         ]
+        if i in near:
+            f.append("qnear|" + side)
         if i in in_other:
             f.append("ocue")
         # another cue between this token and ours: its content is probably not ours
         lo, hi = (i, start) if i < start else (end, i)
         if any(lo <= s < hi or lo < e <= hi for s, e in other_marks):
             f.append("ocue_between|" + side)
-        for off in (-1, 1):
+        for off in (-2, -1, 1, 2):
             kk = k + off
             if 0 <= kk < m:
                 j = window[kk]
                 f.append(f"w{off}=" + view.words[j])
-                f.append(f"p{off}=" + doc[j].tag_)
                 f.append(f"br{off}=" + branches[j][0])
+                if off in (-1, 1):
+                    f.append(f"p{off}=" + doc[j].tag_)
+                    f.append(f"q{off}=" + str(view.in_quote[j]) + "|" + str(view.in_quote[i]))
                 if start <= j < end:
                     f.append(f"cue{off}")
             else:

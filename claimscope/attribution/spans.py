@@ -109,7 +109,7 @@ DROP_CUES_WITHOUT_CONTENT = True
 MERGE_CONTENT_GAP_MAX = 1000
 # When the role tagger's best path has no content, fall back to the likeliest content run if
 # its tokens' marginal P(content) reach this; 1.0 turns it off. Tuned on PolNeAR dev.
-CONTENT_FALLBACK_MIN_P = 1.0
+CONTENT_FALLBACK_MIN_P = 0.2
 
 
 def tag_cues(model: AttributionModel, view: DocView,

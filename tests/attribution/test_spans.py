@@ -65,3 +65,21 @@ def test_span_triple_is_frozen():
     t = SpanTriple(cue=(0, 4), sources=(), contents=(), confidence=0.5)
     with pytest.raises(FrozenInstanceError):
         t.confidence = 1.0
+
+
+def test_train_attribution_writes_a_model_that_finds_spans(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from claimscope.attribution.spans import load_model
+    from claimscope.attribution.train import train_attribution
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "polnear"
+    shutil.copytree(fixtures, tmp_path / "data" / "train", ignore=shutil.ignore_patterns("brat"))
+    report = train_attribution(tmp_path / "data", tmp_path / "model", cache_dir=tmp_path / "cache",
+                               evaluate_dev=False)
+    assert 4 == report.train_articles
+    assert report.model_bytes > 0
+    text = "Secret Service protocol called for a hospital visit, sources said."
+    triples = find_attribution_spans(build_nlp()(text), load_model(tmp_path / "model"))
+    assert "said" in [text[slice(*t.cue)] for t in triples]
