@@ -212,6 +212,15 @@ def cue_features(view: DocView, para: list[int]) -> list[list[str]]:
             f.append("bi-=" + view.words[para[k - 1]] + "_" + view.words[i])
         if k == 0:
             f.append("pstart")
+        tok = doc[i]
+        # multiword cues ("called for", "has said", "according to"): the words around the
+        # token in the tree, not just in the line
+        f.append("w|hl=" + view.words[i] + "|" + tok.head.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ in ("prep", "aux", "auxpass", "prt", "neg", "xcomp", "dobj"):
+                f.append("cw=" + c.dep_ + "|" + c.lower_)
+        if view.para_of[i] == 0:
+            f.append("title")
         out.append(f)
     return out
 
