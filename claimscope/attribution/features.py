@@ -219,6 +219,9 @@ def cue_features(view: DocView, para: list[int]) -> list[list[str]]:
         for c in tok.children:
             if c.dep_ in ("prep", "aux", "auxpass", "prt", "neg", "xcomp", "dobj"):
                 f.append("cw=" + c.dep_ + "|" + c.lower_)
+        f.append("gl=" + tok.head.head.lemma_.lower())
+        f.append("d|hd=" + tok.dep_ + "|" + tok.head.dep_)
+        f.append("l|hl=" + tok.lemma_.lower() + "|" + tok.head.lemma_.lower())
         if view.para_of[i] == 0:
             f.append("title")
         out.append(f)
