@@ -13,10 +13,11 @@ annotators include, e.g. a closing quote mark, is learned from the gold).
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycrfsuite
@@ -59,18 +60,31 @@ class AttributionModel:
     cue_tagger: pycrfsuite.Tagger
     role_tagger: pycrfsuite.Tagger
     lexicon: dict[str, float]
+    buffers: list[bytes] = field(default_factory=list)  # in-memory model bytes the taggers read
+
+
+def _open_tagger(path: Path, buffers: list[bytes]) -> pycrfsuite.Tagger:
+    """A tagger from ``path``, or from ``path.gz`` (the committed form: 4x smaller) in memory."""
+    tagger = pycrfsuite.Tagger()
+    if path.exists():
+        tagger.open(str(path))
+        return tagger
+    with gzip.open(f"{path}.gz", "rb") as f:
+        data = f.read()
+    buffers.append(data)  # crfsuite reads the model from this buffer: keep it alive
+    tagger.open_inmemory(data)
+    return tagger
 
 
 def load_model(model_dir: str | os.PathLike = MODEL_DIR) -> AttributionModel:
-    """Open a trained model folder (``cue.crfsuite``, ``role.crfsuite``, ``cue_lexicon.json``)."""
+    """Open a trained model folder (``cue.crfsuite[.gz]``, ``role.crfsuite[.gz]``, ``cue_lexicon.json``)."""
     model_dir = Path(model_dir)
-    cue = pycrfsuite.Tagger()
-    cue.open(str(model_dir / CUE_MODEL))
-    role = pycrfsuite.Tagger()
-    role.open(str(model_dir / ROLE_MODEL))
+    buffers: list[bytes] = []
+    cue = _open_tagger(model_dir / CUE_MODEL, buffers)
+    role = _open_tagger(model_dir / ROLE_MODEL, buffers)
     with open(model_dir / LEXICON_FILE, encoding="utf-8") as f:
         lexicon = json.load(f)
-    return AttributionModel(cue_tagger=cue, role_tagger=role, lexicon=lexicon)
+    return AttributionModel(cue_tagger=cue, role_tagger=role, lexicon=lexicon, buffers=buffers)
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,9 +6,11 @@ into the report and the log; nothing is tuned on it automatically.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -170,7 +172,11 @@ def train_attribution(data_dir: str | os.PathLike, out_dir: str | os.PathLike, *
     logger.info("cue tagger: %d sequences, %.1f s", n_cue, cue_s)
     n_role, role_s = _train_crf(all_role(), ROLE_PARAMS, out_dir / ROLE_MODEL)
     logger.info("role tagger: %d sequences, %.1f s", n_role, role_s)
-    size = sum((out_dir / n).stat().st_size for n in (CUE_MODEL, ROLE_MODEL, LEXICON_FILE))
+    for name in (CUE_MODEL, ROLE_MODEL):  # committed gzipped: 11 MB -> 4.5 MB
+        with open(out_dir / name, "rb") as src, gzip.open(out_dir / f"{name}.gz", "wb", compresslevel=9) as dst:
+            shutil.copyfileobj(src, dst)
+        (out_dir / name).unlink()
+    size = sum((out_dir / n).stat().st_size for n in (f"{CUE_MODEL}.gz", f"{ROLE_MODEL}.gz", LEXICON_FILE))
 
     dev_scores = None
     if evaluate_dev and (data_dir / "dev" / "text").is_dir():
