@@ -29,6 +29,7 @@ from claimscope.attribution.features import (
     char_span,
     cue_features,
     role_features,
+    role_window,
 )
 
 logger = logging.getLogger(__name__)
@@ -159,8 +160,6 @@ def _add_likely_cues(tagger, labels: list[str], start_min_p: float) -> list[str]
 def tag_roles(model: AttributionModel, view: DocView, cue: tuple[int, int],
               other_cues: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]], float]:
     """Source and content token ranges of one cue, and the tagger's mean marginal over them."""
-    from claimscope.attribution.features import role_window
-
     window = role_window(view, *cue)
     tagger = model.role_tagger
     labels = tagger.tag(role_features(view, window, cue[0], cue[1], other_cues))
