@@ -348,6 +348,9 @@ def role_features(view: DocView, window: list[int], start: int, end: int,
             "q|side=" + str(view.in_quote[i]) + "|" + side + "|" + sd_s,
             "catt|side=" + cue_att + "|" + side,
         ]
+        tok = doc[i]
+        f.append("d|hd=" + tok.dep_ + "|" + tok.head.dep_)
+        f.append("br|hw=" + br + "|" + tok.head.lower_)
         if i in near:
             f.append("qnear|" + side)
         if i in in_other:
