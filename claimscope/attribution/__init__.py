@@ -60,6 +60,9 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             triple = dataclasses.replace(triple, sources=twin.sources)
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
+        if twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
+                and _ends_mid_clause(doc.text, triple.contents):  # the model stopped before the clause did
+            triple = dataclasses.replace(triple, contents=twin.contents)
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)]
     return sorted(merged, key=lambda t: t.cue)
@@ -67,6 +70,17 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _ends_mid_clause(text: str, contents) -> bool:
+    """The content stops where the sentence goes on: no punctuation, no line end follows it."""
+    rest = text[max(e for _, e in contents):].lstrip(" \"\u201d'")
+    return bool(rest) and rest[0] not in ".,;:!?\n)\u2014-"
+
+
+def _covers(outer, inner) -> bool:
+    return bool(inner) and min(s for s, _ in outer) <= min(s for s, _ in inner) \
+        and max(e for _, e in outer) > max(e for _, e in inner)
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
