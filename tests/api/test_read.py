@@ -38,12 +38,14 @@ def test_article_detail_has_every_span(client, ids):
 @pytest.mark.parametrize(("params", "expected_total"), [
     ({"stance": "deny", "entity": "Ukraine"}, 3),  # Kyiv denied, Kyiv said (denial), Ukraine denied
     ({"entity": "ukraine"}, 4),  # ... and Kyiv says (accuse)
-    ({"since": "2025-07-01"}, 17),
-    ({"until": "2025-04-26"}, 25),
+    ({"since": "2025-07-01"}, "taliban"),  # the Taliban story's, all of them
+    ({"until": "2025-04-26"}, "kursk"),  # the Kursk story's, all of them
     ({"since": "2025-05-01", "until": "2025-06-30"}, 0),
     ({"outlet": "Nobody Times"}, 0),
 ])
-def test_attributions_filters_combine(client, params, expected_total):
+def test_attributions_filters_combine(client, ids, params, expected_total):
+    if isinstance(expected_total, str):  # a date filter keeps exactly one article's attributions
+        expected_total = len(client.get(f"/api/articles/{ids[expected_total]}").json()["attributions"])
     assert expected_total == client.get("/api/attributions", params=params).json()["total"]
 
 
