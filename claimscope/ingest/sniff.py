@@ -277,10 +277,12 @@ def detect_format(path: str, head: bytes) -> str:
     if encoding and encoding != "utf-8":  # sniff UTF-16/32 on their UTF-8 re-encoding
         head = head.decode(encoding, errors="replace").encode("utf-8")
     head = head.removeprefix(codecs.BOM_UTF8)
-    if _looks_html(head):
-        return "html"
+    # JSONL before HTML: a file whose every line is a JSON object is JSONL whatever its strings
+    # hold, and stories quoting markup ("<b>", "<img onerror=...>") can pass the tag-density test
     if head.lstrip().startswith(b"{") and _looks_jsonl(head, truncated=len(head) >= HEAD_BYTES):
         return "jsonl"
+    if _looks_html(head):
+        return "html"
     by_suffix = _format_by_suffix(path)
     if by_suffix in ("html", "jsonl", "warc"):
         # the suffix promises a structured format the bytes do not show (an HTML fragment with

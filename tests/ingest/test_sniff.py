@@ -163,3 +163,25 @@ def test_open_text_reads_stdin_when_given_a_dash():
     done = subprocess.run([sys.executable, "-c", script], input="Caf\u00e9 news\n".encode("cp1252") * 3,
                           capture_output=True, cwd=REPO, timeout=60, check=True)
     assert "'Caf\u00e9 news\\n" in done.stdout.decode()
+
+
+MARKUP_ARTICLE = {"title": "Filter <b>fails</b>",
+                  "text": "<p>The post read <b>bold</b> and <i>loud</i>.</p><img src=x onerror=alert(1)>"
+                          "<div><span>It spread</span> <a href='#'>fast</a>, <strong>officials</strong> said.</div>"}
+
+
+@pytest.mark.parametrize("name", ["export.jsonl", "export.txt", "export"])
+def test_detect_format_keeps_jsonl_whose_strings_hold_markup(name):
+    # every line is a JSON object, so it is JSONL even though its tags pass the HTML density test
+    head = ((json.dumps(MARKUP_ARTICLE) + "\n") * 4).encode()
+    assert "jsonl" == detect_format(name, head)
+
+
+def test_jsonl_with_markup_keeps_its_tags_as_text(tmp_path):
+    from claimscope.ingest import read_path
+
+    path = tmp_path / "posts.jsonl"
+    path.write_text((json.dumps(MARKUP_ARTICLE) + "\n") * 3, encoding="utf-8")
+    articles = list(read_path(str(path)))
+    assert 3 == len(articles)
+    assert all("onerror=alert(1)" in a.text and "<b>bold</b>" in a.text for a in articles)
