@@ -1,17 +1,27 @@
 """The FastAPI app: JSON under /api/, HTML pages at /, OpenAPI at /docs.
 
+/docs is Swagger UI from the assets of the ``swagger-ui-py`` package (Swagger UI 5, which reads
+FastAPI's OpenAPI 3.1), served from /docs-assets/ so the page works offline; FastAPI's default loads
+them from a CDN. Without that package /docs is not served (the schema stays at /openapi.json).
+
 ``create_app(store_url)`` opens one store for the app's lifetime. Requests share it one at a time
 (a lock): SQLite connections are not for concurrent use, and the queries are short. The store opens
 read-only unless ingest is enabled by a token (readers never write).
 """
 from __future__ import annotations
 
+import importlib.util
+import logging
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from claimscope import __version__
 from claimscope.api.errors import BodyTooLarge, error_body, install_error_handlers
@@ -20,6 +30,9 @@ from claimscope.store import Store, open_store
 TOKEN_ENV = "CLAIMSCOPE_INGEST_TOKEN"
 # Largest request body accepted (POST /api/ingest): a big dump goes through `claimscope ingest`.
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+DOCS_ASSETS = "/docs-assets"
+
+logger = logging.getLogger(__name__)
 
 
 class StoreAccess:
@@ -71,6 +84,34 @@ class BodyLimit:
         return await self.app(scope, counted, send)
 
 
+def swagger_ui_dir() -> Path | None:
+    """The folder of Swagger UI's JS and CSS shipped by ``swagger-ui-py``, or None without it."""
+    spec = importlib.util.find_spec("swagger_ui")  # found, not imported: only its files are used
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        static = Path(location) / "static"
+        if (static / "swagger-ui-bundle.js").is_file() and (static / "swagger-ui.css").is_file():
+            return static
+    return None
+
+
+def install_docs(app: FastAPI) -> None:
+    """Serve /docs with Swagger UI's assets from this server, never a CDN."""
+    static = swagger_ui_dir()
+    if static is None:
+        logger.warning("swagger-ui-py is not installed: /docs is off; the schema is at /openapi.json")
+        return
+    app.mount(DOCS_ASSETS, StaticFiles(directory=static), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url, title=f"{app.title} API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+        )
+
+
 def create_app(
     store_url: str,
     *,
@@ -99,11 +140,14 @@ def create_app(
         description="Claim map of the news: articles, who said what, entities, claims and disputes. "
         'Every error is {"error": message, "status": code}.',
         lifespan=lifespan,
+        docs_url=None,  # install_docs serves it with local assets
+        redoc_url=None,  # ReDoc would load its script from a CDN
     )
     app.state.access = StoreAccess(store)
     app.state.ingest_token = token
     app.state.max_body_bytes = max_body_bytes
     install_error_handlers(app)
+    install_docs(app)
     for module in (articles, attributions, entities, claims, disputes, ingest):
         app.include_router(module.router, prefix="/api")
     views.install(app)

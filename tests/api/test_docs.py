@@ -29,3 +29,16 @@ def test_docs_web_lists_every_page():
     missing = [p for p in sorted(pages) if f"`{p}`" not in text and f"`{p}?" not in text]
     assert [] == missing
     assert {"/", "/articles/{...}", "/disputes", "/entities/{...}", "/search", "/claims"} <= pages
+
+
+def test_swagger_ui_loads_from_this_server_only(client):
+    """/docs works offline: every script, stylesheet and icon it references is served here."""
+    page = client.get("/docs")
+    assert 200 == page.status_code
+    refs = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)['"]""", page.text)
+    assert [] == [r for r in refs if re.match(r"(?:https?:)?//", r)]
+    assets = [r for r in refs if r.startswith("/docs-assets/")]
+    assert {"/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"} <= set(assets)
+    assert all(200 == client.get(a).status_code for a in assets)
+    assert "/openapi.json" in page.text
+    assert 404 == client.get("/redoc").status_code  # ReDoc would need a CDN, so it is off
