@@ -1,26 +1,24 @@
-"""Seed acceptance: score attributions against the seed's hand-made gold, counting as
-tools/check_claimmap.py does (found, speaker ok, stance ok, fully right).
+"""Seed acceptance: score `claimscope analyze` output against a hand-made gold like the seed's,
+counting as ../shared/tools/check_claimmap.py does: attributions found, speaker ok, stance ok,
+fully right; disputes found and spurious; article fields equal.
 
-The matching rules are copied from the scorer, not imported, so the package needs nothing from
-../shared; a test checks the two agree where the scorer is present. Lenient on boundaries (content
-Dice >= 0.5 on word sets), strict on meaning (speaker names the gold entity, stance equal).
+The matching rules live in eval/matching.py (replicated from the scorer, which the package does
+not import); a test checks the counts agree where the scorer is present.
 """
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimscope.model import Article, ArticleAnalysis
+from claimscope.eval.matching import PRONOUNS, dice, match_disputes, names_match, span_text, words
+from claimscope.model import Article
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its"}
-TITLES = {"president", "minister", "prime", "mr", "mrs", "ms", "dr", "the", "chief", "general",
-          "spokesman", "spokeswoman", "spokesperson", "us", "u.s.", "official", "officials"}
-WORD = re.compile(r"[\w']+", re.UNICODE)
 MIN_DICE = 0.5  # the scorer's threshold for a content match
 MIN_ARTICLE_DICE = 0.3  # the scorer's threshold for pairing articles by body words
+FIELDS = {"headline": "headline", "captions": "captions", "photo_credits": "photo_credits",
+          "published": "published", "subheadings": "subheadings", "paragraphs": "body_paragraphs"}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -33,23 +31,42 @@ class SeedScore:
     speaker_ok: int = 0
     stance_ok: int = 0
     fully_right: int = 0
+    disputes_gold: int = 0
+    disputes_predicted: int = 0
+    disputes_found: int = 0
+    disputes_spurious: int = 0
+    fields_ok: int = 0
+    fields_total: int = 0
     misses: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"  {m}" for m in self.misses]
+        lines.append(f"attributions: gold {self.gold}, predicted {self.predicted}, found {self.found}, "
+                     f"speaker ok {self.speaker_ok}, stance ok {self.stance_ok}, fully right {self.fully_right}")
+        lines.append(f"disputes: gold {self.disputes_gold}, predicted {self.disputes_predicted}, "
+                     f"found {self.disputes_found}, spurious {self.disputes_spurious}")
+        if self.fields_total:
+            lines.append(f"article fields: {self.fields_ok}/{self.fields_total} equal to gold")
+        return "\n".join(lines)
 
 
 def evaluate_seed(gold_path: str | Path, raw_path: str | Path | None = None) -> SeedScore:
-    """Run extract_attributions over the raw dump's articles (or, without one, over the gold's own
-    body paragraphs) and score them against the gold."""
-    from claimscope.attribution import extract_attributions
+    """Analyse the raw input as `claimscope analyze` does (claims linked and disputes found across
+    its articles) and score it. Without a raw file (default: the gold's path with .txt), the gold's
+    own body paragraphs are analysed, which scores the claim map apart from ingest."""
+    from claimscope.analysis import analyze_article
+    from claimscope.knowledge.claimmap import attach_disputes, build_claim_map
 
     golds = load_gold(gold_path)
-    if raw_path is not None:
+    raw = Path(raw_path) if raw_path else Path(gold_path).with_name(Path(gold_path).name.replace(".gold.json", ".txt"))
+    if raw.is_file():
         from claimscope.ingest import read_articles
-        articles = [a for a in read_articles(str(raw_path)) if isinstance(a, Article)]
+        articles = [a for a in read_articles(str(raw)) if isinstance(a, Article)]
     else:
         articles = gold_articles(golds)
-    preds = [ArticleAnalysis(article=a, attributions=tuple(extract_attributions(a))).to_json()
-             for a in articles]
-    return score(golds, preds)
+    analyses = [analyze_article(a) for a in articles]
+    analyses = attach_disputes(analyses, build_claim_map(analyses).disputes)
+    return score(golds, [a.to_json() for a in analyses], check_fields=raw.is_file())
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -58,66 +75,69 @@ def load_gold(path: str | Path) -> list[dict]:
 
 
 def gold_articles(golds: Iterable[dict]) -> list[Article]:
-    """Articles built from the gold's clean fields: scores attribution apart from ingest."""
-    return [Article(id=f"gold-{i}", headline=g.get("headline"), paragraphs=tuple(g["body_paragraphs"]))
+    """Articles built from the gold's clean fields: scores the analysis apart from ingest."""
+    return [Article(id=f"gold-{i}", headline=g.get("headline"), paragraphs=tuple(g["body_paragraphs"]),
+                    published=g.get("published"))
             for i, g in enumerate(golds)]
 
 
-def score(golds: list[dict], preds: list[dict]) -> SeedScore:
-    """Pair articles, match attributions one-to-one by content, count speaker and stance."""
+def score(golds: list[dict], preds: list[dict], *, check_fields: bool = False) -> SeedScore:
+    """Pair articles; match attributions one-to-one by content and count speaker and stance;
+    match disputes one-to-one by parties; compare article fields."""
     result = SeedScore()
     for gold, pred in _pair_articles(golds, preds):
         gatts = gold.get("attributions") or []
         result.gold += len(gatts)
+        result.disputes_gold += len(gold.get("disputes") or [])
         if pred is None:
             result.misses.append(f"article not found: {gold.get('headline')!r}")
             continue
-        patts = pred.get("attributions") or []
-        result.predicted += len(patts)
-        pairs = match_attributions(gatts, patts)
-        for gi, pi in pairs:
-            ga, pa = gatts[gi], patts[pi]
-            sp, st = speaker_ok(pa, ga), pa.get("stance") == ga.get("stance")
-            result.found += 1
-            result.speaker_ok += sp
-            result.stance_ok += st
-            result.fully_right += sp and st
-            if not (sp and st):
-                result.misses.append(
-                    f"wrong {'speaker ' if not sp else ''}{'stance' if not st else ''}: "
-                    f"{(ga.get('content') or '')[:60]!r} gold=({ga.get('source_resolved')},{ga.get('stance')}) "
-                    f"pred=({pa.get('source_resolved')},{pa.get('stance')})")
-        matched = {gi for gi, _ in pairs}
-        for gi, ga in enumerate(gatts):
-            if gi not in matched:
-                result.misses.append(f"missed: {ga.get('source')} / {ga.get('cue')} / {(ga.get('content') or '')[:60]!r}")
+        _score_attributions(result, gatts, pred.get("attributions") or [])
+        _score_disputes(result, gold.get("disputes") or [], pred.get("disputes") or [])
+        if check_fields:
+            for pred_key, gold_key in FIELDS.items():
+                result.fields_total += 1
+                if _fold(pred.get(pred_key)) == _fold(gold.get(gold_key)):
+                    result.fields_ok += 1
+                else:
+                    result.misses.append(f"field {pred_key} differs")
     return result
 
 
-def words(s: str | None) -> list[str]:
-    return [w.lower().strip("'") for w in WORD.findall(s or "") if w.strip("'")]
+def _score_attributions(result: SeedScore, gatts: list[dict], patts: list[dict]) -> None:
+    result.predicted += len(patts)
+    pairs = match_attributions(gatts, patts)
+    for gi, pi in pairs:
+        ga, pa = gatts[gi], patts[pi]
+        sp, st = speaker_ok(pa, ga), pa.get("stance") == ga.get("stance")
+        result.found += 1
+        result.speaker_ok += sp
+        result.stance_ok += st
+        result.fully_right += sp and st
+        if not (sp and st):
+            result.misses.append(
+                f"wrong {'speaker ' if not sp else ''}{'stance' if not st else ''}: "
+                f"{(ga.get('content') or '')[:60]!r} gold=({ga.get('source_resolved')},{ga.get('stance')}) "
+                f"pred=({pa.get('source_resolved')},{pa.get('stance')})")
+    matched = {gi for gi, _ in pairs}
+    for gi, ga in enumerate(gatts):
+        if gi not in matched:
+            result.misses.append(f"missed: {ga.get('source')} / {ga.get('cue')} / {(ga.get('content') or '')[:60]!r}")
 
 
-def dice(a, b) -> float:
-    a, b = set(a), set(b)
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-def names_match(pred: str, gold: str) -> bool:
-    """Same entity, leniently: one name's tokens contain the other's ('Putin' names 'Vladimir
-    Putin'; 'Russia' does not name "Russia's Defense Ministry")."""
-    for p in _variants(pred):
-        for g in _variants(gold):
-            ps, gs = set(p), set(g)
-            if gs <= ps:
-                return True
-            if ps <= gs and (p[-1] == g[-1] or (len(ps) >= 2 and len(ps) >= 0.6 * len(gs))):
-                return True
-    return False
+def _score_disputes(result: SeedScore, gdis: list[dict], pdis: list[dict]) -> None:
+    result.disputes_predicted += len(pdis)
+    pairs = match_disputes(pdis, gdis)
+    result.disputes_found += len(pairs)
+    result.disputes_spurious += len(pdis) - len(pairs)
+    found = {gi for gi, _ in pairs}
+    result.misses += [f"dispute missed: {g.get('proposition')}" for gi, g in enumerate(gdis) if gi not in found]
+    used = {pi for _, pi in pairs}
+    result.misses += [f"dispute spurious: {p.get('proposition')!r}" for pi, p in enumerate(pdis) if pi not in used]
 
 
 def speaker_ok(pred_att: dict, gold_att: dict) -> bool:
-    pr = pred_att.get("source_resolved") or _text(pred_att.get("source"))
+    pr = pred_att.get("source_resolved") or span_text(pred_att.get("source"))
     if not pr:
         return False
     if gold_att.get("source_resolved") and names_match(pr, gold_att["source_resolved"]):
@@ -134,7 +154,7 @@ def match_attributions(gold_atts: list[dict], pred_atts: list[dict]) -> list[tup
     for gi, g in enumerate(gold_atts):
         gw = words(g.get("content"))
         for pi, p in enumerate(pred_atts):
-            pw = words(" ".join(_text(c) for c in p.get("contents") or [] if c))
+            pw = words(" ".join(span_text(c) for c in p.get("contents") or [] if c))
             s = dice(gw, pw)
             inter = len(set(gw) & set(pw))
             if s < MIN_DICE and gw and inter / len(set(gw)) >= 0.8 and len(set(pw)) <= 3 * len(set(gw)) + 3:
@@ -173,130 +193,19 @@ def _pair_articles(golds: list[dict], preds: list[dict]) -> list[tuple[dict, dic
     return pairs
 
 
-def _norm(w: str) -> str:
-    w = w.lower().strip("'’")
-    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    return w
-
-
-def _variants(s: str) -> list[list[str]]:
-    s = re.sub(r"'s\b|’s\b", "", s or "")
-    out = []
-    bare = re.sub(r"\([^)]*\)", " ", s)
-    for part in [bare] + re.findall(r"\(([^)]*)\)", s):
-        toks = [_norm(w) for w in words(part) if w not in TITLES and not w.isdigit()]
-        if toks:
-            out.append(toks)
-    for run in re.findall(r"(?:[A-Z][\w-]*\s+(?:of\s+|the\s+)?){1,5}[A-Z][\w-]*", bare):
-        caps = [w for w in run.split() if w[0].isupper()]
-        if len(caps) >= 2:
-            out.append(["".join(w[0] for w in caps).lower()])
-    return out
-
-
-def _text(x) -> str:
-    if x is None:
-        return ""
-    return x if isinstance(x, str) else x.get("text", "")
+def _fold(x):
+    if isinstance(x, list):
+        return [_fold(v) for v in x]
+    return " ".join(x.split()) if isinstance(x, str) else x
 
 
 def main(argv: list[str] | None = None) -> int:
     """python -m claimscope.eval.seed GOLD [RAW]: print the counts and the misses."""
     import sys
     args = sys.argv[1:] if argv is None else argv
-    result = evaluate_seed(args[0], args[1] if len(args) > 1 else None)
-    for m in result.misses:
-        print("  " + m)
-    print(f"attributions: gold {result.gold}, predicted {result.predicted}, found {result.found}, "
-          f"speaker ok {result.speaker_ok}, stance ok {result.stance_ok}, fully right {result.fully_right}")
+    print(evaluate_seed(args[0], args[1] if len(args) > 1 else None))
     return 0
 
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-# --- the stance set: PolNeAR dev attributions labelled by hand (data/stance/) ---------------------
-
-STANCE_SAMPLE_SEED = 20250426  # fixed so the sample can be drawn again
-STANCE_SAMPLE_SIZE = 200
-SAY_SHARE = 0.25  # at most this share of the sample has a form of "say" as its cue
-
-
-def sample_stance_items(split_dir: str | Path, *, size: int = STANCE_SAMPLE_SIZE,
-                        seed: int = STANCE_SAMPLE_SEED) -> list[dict]:
-    """Draw gold attributions from PolNeAR, stratified over cue words: a quarter "say", the rest
-    round-robin over the other cue words, so rare cues (denied, praised, warned) are in it. The
-    items come unlabelled; the set in data/stance/ adds a stance and a note to each by hand."""
-    import random
-    from collections import defaultdict
-
-    from claimscope.attribution.polnear import read_polnear
-
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for art in read_polnear(split_dir):
-        for q in art.quotes:
-            if not q.contents:
-                continue
-            cue = art.text[q.cue[0]:q.cue[1]]
-            item = {"article": art.name, "cue": cue, "cue_span": list(q.cue),
-                    "source": " ... ".join(art.text[s:e] for s, e in q.sources) or None,
-                    "content": " ... ".join(art.text[s:e] for s, e in q.contents),
-                    "content_spans": [list(c) for c in q.contents]}
-            groups[cue.lower().split()[-1] if cue.split() else cue].append(item)
-    rng = random.Random(seed)
-    for key in sorted(groups):
-        rng.shuffle(groups[key])
-    say = [k for k in ("said", "says", "say", "saying") if k in groups]
-    picked: list[dict] = []
-    quota = int(size * SAY_SHARE)
-    while len(picked) < quota and any(groups[k] for k in say):
-        for k in say:
-            if groups[k] and len(picked) < quota:
-                picked.append(groups[k].pop())
-    others = sorted((k for k in groups if k not in say), key=lambda k: (-len(groups[k]), k))
-    while len(picked) < size and any(groups[k] for k in others):
-        for k in others:
-            if groups[k] and len(picked) < size:
-                picked.append(groups[k].pop())
-    return picked
-
-
-@dataclass(slots=True, kw_only=True)
-class StanceScore:
-    total: int = 0
-    correct: int = 0
-    confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # gold -> predicted -> n
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
-
-
-def evaluate_stance_set(set_path: str | Path, split_dir: str | Path) -> StanceScore:
-    """stance.py's accuracy on the hand-labelled set, given the gold cue and content spans (the
-    cross-party contradiction test is left out: it needs every attribution of the article)."""
-    from claimscope.attribution.polnear import read_text
-    from claimscope.attribution.stance import content_stance, read_cue
-    from claimscope.nlp.pipeline import build_nlp
-
-    nlp = build_nlp()
-    docs: dict[str, object] = {}
-    result = StanceScore()
-    for line in Path(set_path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if item["article"] not in docs:
-            docs[item["article"]] = nlp(read_text(Path(split_dir) / "text" / f"{item['article']}.txt"))
-        doc = docs[item["article"]]
-        reading = read_cue(doc, *item["cue_span"])
-        contents = tuple(tuple(c) for c in item["content_spans"])
-        predicted = reading.stance or content_stance(doc, contents, evaluative=reading.evaluative)
-        gold = item["stance"]
-        result.total += 1
-        result.correct += predicted.value == gold
-        row = result.confusion.setdefault(gold, {})
-        row[predicted.value] = row.get(predicted.value, 0) + 1
-    return result

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from claimscope.eval.disputes import full_analysis, match_disputes, names_match
+from claimscope.analysis import analyze_article
+from claimscope.eval.disputes import match_disputes
+from claimscope.eval.matching import names_match
 from claimscope.ingest import read_articles
 from claimscope.knowledge.claims import extract_claims
 from claimscope.knowledge.disputes import find_disputes, parse_nominal
@@ -98,7 +100,7 @@ def test_find_disputes_falsity_verdict_names_the_asserting_party():
 
 @pytest.fixture(scope="module")
 def seed_analyses():
-    return [full_analysis(a) for a in read_articles(str(REPO / "examples" / "seed.txt"))]
+    return [analyze_article(a) for a in read_articles(str(REPO / "examples" / "seed.txt"))]
 
 
 def test_find_disputes_seed_gives_the_four_gold_disputes_and_nothing_else(seed_analyses):
