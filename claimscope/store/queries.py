@@ -358,12 +358,15 @@ def _attribution_ranges(store: Store, article_id: str, ordinal: int) -> list[tup
 # -- search across articles and claims ----------------------------------------------------------
 
 
-def search_all(store: Store, q: str, *, limit: int = DEFAULT_LIMIT) -> dict:
-    """Articles (full-text, with snippets) and claims (every word in the claim text) matching ``q``."""
+def search_all(store: Store, q: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
+    """Articles (full-text, with snippets) and claims (every word in the claim text) matching ``q``.
+
+    ``offset`` pages both lists together (the search page has one pager).
+    """
     return {
         "q": q,
-        "articles": list_articles(store, q=q, limit=limit),
-        "claims": list_claims(store, q=q, limit=limit),
+        "articles": list_articles(store, q=q, limit=limit, offset=offset),
+        "claims": list_claims(store, q=q, limit=limit, offset=offset),
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
@@ -194,7 +195,7 @@ def entity(request: Request, entity_id: str, store: Store = Depends(get_store)):
 def claims(request: Request, entity: str | None = None, offset: int = Query(0, ge=0),
            store: Store = Depends(get_store)):
     result = queries.list_claims(store, entity=entity, limit=PAGE_SIZE * 5, offset=offset)
-    base = f"/claims?entity={entity}" if entity else "/claims"
+    base = f"/claims?{urlencode({'entity': entity})}" if entity else "/claims"
     return _page(request, "claims.html", title="Claims", claims=result, timeline=queries.timeline(result["items"]),
                  entity=entity, pager=_pager(result, base))
 
@@ -208,9 +209,14 @@ def claim(request: Request, claim_id: str, store: Store = Depends(get_store)):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str = "", store: Store = Depends(get_store)):
-    results = queries.search_all(store, q, limit=PAGE_SIZE) if q.strip() else None
-    return _page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=results)
+def search(request: Request, q: str = "", offset: int = Query(0, ge=0), store: Store = Depends(get_store)):
+    results = queries.search_all(store, q, limit=PAGE_SIZE, offset=offset) if q.strip() else None
+    pager = None
+    if results:  # one pager for both lists: it runs until the longer one ends
+        longer = max(results["articles"], results["claims"], key=lambda r: r["total"])
+        pager = _pager(longer, f"/search?{urlencode({'q': q})}")
+    return _page(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=results,
+                 pager=pager)
 
 
 def snippet_html(snippet: str) -> Markup:
