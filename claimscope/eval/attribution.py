@@ -214,31 +214,66 @@ class PredictReport:
         return self.files / self.seconds if self.seconds else 0.0
 
 
-def predict_citron(text_dir: str | os.PathLike, out_dir: str | os.PathLike, *, model=None) -> PredictReport:
+def predict_citron(text_dir: str | os.PathLike, out_dir: str | os.PathLike, *, finder: str | None = None,
+                   model=None) -> PredictReport:
     """Write ``<name>.json`` in Citron's format for every ``<name>.txt`` in ``text_dir``.
 
     Each file is one plain article (its first line is the title, annotated like the body);
-    no noise cleaning, so offsets point into the raw file text.
+    no noise cleaning, so offsets point into the raw file text. ``finder`` as in
+    :func:`evaluate_polnear` (default: the shipped finder).
     """
-    from claimscope.attribution.spans import default_model, find_attribution_spans
     from claimscope.nlp.pipeline import build_nlp
 
     text_dir, out_dir = Path(text_dir), Path(out_dir)
     if not text_dir.is_dir():
         raise InputError(str(text_dir), "not a folder of .txt files")
     out_dir.mkdir(parents=True, exist_ok=True)
-    model = model or default_model()
+    find = span_finder(finder, model)
     nlp = build_nlp()
     names = sorted(fn for fn in os.listdir(text_dir) if fn.endswith(".txt"))
     t0 = time.perf_counter()
     n_quotes = 0
     for fn in names:
         text = read_text(text_dir / fn)
-        spans = find_attribution_spans(nlp(text), model)
+        spans = find(nlp(text))
         n_quotes += len(spans)
         _write_json(out_dir / (fn[:-4] + ".json"), citron_json(text, spans))
     return PredictReport(out_dir=str(out_dir), files=len(names), quotes=n_quotes,
                          seconds=time.perf_counter() - t0)
+
+
+FINDERS = ("shipped", "model", "rules")
+
+
+def span_finder(finder: str | None = None, model=None):
+    """``Doc -> list[SpanTriple]`` for one of :data:`FINDERS`.
+
+    * ``shipped``: :func:`claimscope.attribution.find_triples`, the installed span model completed
+      by the parse rules: what ``claimscope analyze`` uses (it cannot take another model);
+    * ``model``: the CRF span finder alone (``model``, or the installed one);
+    * ``rules``: the parse rules alone.
+
+    ``None`` means ``shipped``, or ``model`` when a ``model`` is passed (training scores the model
+    it has just written).
+    """
+    if finder is None:
+        finder = "model" if model is not None else "shipped"
+    if finder not in FINDERS:
+        raise ValueError(f"finder must be one of {', '.join(FINDERS)} (got {finder!r})")
+    if finder == "shipped":
+        if model is not None:
+            raise ValueError("the shipped finder uses the installed model; pass finder='model' to score another")
+        from claimscope.attribution import find_triples
+
+        return find_triples
+    if finder == "rules":
+        from claimscope.attribution.rules import find_rule_spans
+
+        return find_rule_spans
+    from claimscope.attribution.spans import default_model, find_attribution_spans
+
+    model = model or default_model()
+    return lambda doc: find_attribution_spans(doc, model)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,6 +281,7 @@ class PolnearEval:
     """Scores of one model on one PolNeAR split, and where its predictions were written."""
 
     split: str
+    finder: str
     pred_dir: str
     scores: dict
     predict_s: float
@@ -257,7 +293,7 @@ class PolnearEval:
 
     def table(self) -> str:
         """The scores as the reference scorer lays them out."""
-        lines = [f"PolNeAR {self.split}: {self.scores['articles']} articles, gold quotes "
+        lines = [f"PolNeAR {self.split}, {self.finder} finder: {self.scores['articles']} articles, gold quotes "
                  f"{self.scores['gold_quotes']}, predicted quotes {self.scores['pred_quotes']}",
                  f"{'':17} | {'exact match':20} | {'overlap (Citron)':20} | {'bounded overlap':20}",
                  f"{'span':17} | " + " | ".join(f"{'P':>6} {'R':>6} {'F1':>6}" for _ in range(3))]
@@ -272,32 +308,36 @@ class PolnearEval:
         return "\n".join(lines)
 
 
-def evaluate_polnear(data_dir: str | os.PathLike, split: str = "dev", *, model=None,
-                     pred_dir: str | os.PathLike | None = None,
+def evaluate_polnear(data_dir: str | os.PathLike, split: str = "dev", *, finder: str | None = None,
+                     model=None, pred_dir: str | os.PathLike | None = None,
                      cache_dir: str | os.PathLike | None = None) -> PolnearEval:
     """Predict every text of ``data_dir/split`` into ``pred_dir`` (Citron JSON) and score it.
 
-    ``pred_dir`` defaults to ``runs/polnear-<split>`` under the current folder. With
-    ``cache_dir``, parsed Docs are reused from (or saved to) that cache; otherwise each text is
-    parsed here, as ``predict_citron`` would.
+    ``finder`` picks what finds the spans (see :func:`span_finder`): by default ``shipped``, the
+    model completed by the parse rules, as ``claimscope analyze`` runs it. ``pred_dir`` defaults
+    to ``runs/polnear-<split>`` under the current folder. With ``cache_dir``, parsed Docs are
+    reused from (or saved to) that cache; otherwise each text is parsed here, as
+    ``predict_citron`` would.
     """
     from claimscope.attribution.polnear import parse_texts
-    from claimscope.attribution.spans import default_model, find_attribution_spans
 
+    if finder is None:
+        finder = "model" if model is not None else "shipped"
+    find = span_finder(finder, model)
     split_dir = Path(data_dir) / split
     pred_dir = Path(pred_dir) if pred_dir else Path("runs") / f"polnear-{split}"
     pred_dir.mkdir(parents=True, exist_ok=True)
-    model = model or default_model()
     articles = read_polnear(split_dir)
     t0 = time.perf_counter()
     docs = parse_texts([a.text for a in articles], cache_dir=cache_dir, tag=split)
     for art, doc in zip(articles, docs):
-        _write_json(pred_dir / f"{art.name}.json", citron_json(art.text, find_attribution_spans(doc, model)))
+        _write_json(pred_dir / f"{art.name}.json", citron_json(art.text, find(doc)))
     predict_s = time.perf_counter() - t0
-    res = PolnearEval(split=split, pred_dir=str(pred_dir), scores=score_citron(split_dir, pred_dir),
-                      predict_s=round(predict_s, 2))
-    logger.info("PolNeAR %s: %s", split, res.summary())
+    res = PolnearEval(split=split, finder=finder, pred_dir=str(pred_dir),
+                      scores=score_citron(split_dir, pred_dir), predict_s=round(predict_s, 2))
+    logger.info("PolNeAR %s (%s finder): %s", split, finder, res.summary())
     return res
 
 
-__all__ = ["PolnearEval", "PredictReport", "evaluate_polnear", "predict_citron", "score_citron"]
+__all__ = ["FINDERS", "PolnearEval", "PredictReport", "evaluate_polnear", "predict_citron", "score_citron",
+           "span_finder"]

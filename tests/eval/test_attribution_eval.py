@@ -91,3 +91,32 @@ def test_evaluate_polnear_scores_the_predictions_it_writes(tmp_path):
     assert 4 == len(list((tmp_path / "pred").glob("*.json")))
     _assert_same_figures(res.scores, _reference_scores(POLNEAR, tmp_path / "pred"))
     assert "Cue" in res.table()
+
+
+def test_evaluate_polnear_scores_the_shipped_finder_by_default(tmp_path):
+    """What analyze ships (model completed by the rules) is what the eval scores, unless asked otherwise."""
+    from claimscope.attribution import find_triples
+    from claimscope.attribution.polnear import parse_texts
+
+    shipped = evaluate_polnear(FIXTURES, "polnear", pred_dir=tmp_path / "shipped")
+    model = evaluate_polnear(FIXTURES, "polnear", finder="model", pred_dir=tmp_path / "model")
+    rules = evaluate_polnear(FIXTURES, "polnear", finder="rules", pred_dir=tmp_path / "rules")
+
+    assert ("shipped", "model", "rules") == (shipped.finder, model.finder, rules.finder)
+    articles = read_polnear(POLNEAR)
+    expected = sum(len(find_triples(d)) for d in parse_texts([a.text for a in articles]))
+    assert expected == shipped.scores["pred_quotes"]
+    assert shipped.scores["pred_quotes"] >= model.scores["pred_quotes"]  # the rules only add cues the model missed
+    _assert_same_figures(rules.scores, _reference_scores(POLNEAR, tmp_path / "rules"))
+    assert "shipped finder" in shipped.table()
+
+
+def test_predict_citron_uses_the_shipped_finder_like_the_eval(tmp_path):
+    predict_citron(POLNEAR / "text", tmp_path / "pred")
+    res = evaluate_polnear(FIXTURES, "polnear", pred_dir=tmp_path / "eval")
+    assert res.scores == score_citron(POLNEAR, tmp_path / "pred")
+
+
+def test_unknown_finder_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="finder must be one of shipped, model, rules"):
+        evaluate_polnear(FIXTURES, "polnear", finder="crf", pred_dir=tmp_path / "pred")
