@@ -429,19 +429,53 @@ def eval_group() -> None:
 @click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
               help="PolNeAR folder holding SPLIT/text and SPLIT/attributions.")
 @click.option("--split", default="dev", show_default=True, help="Which split to score (never tune on test).")
+@click.option("--finder", type=click.Choice(["shipped", "model", "rules"]), default="shipped", show_default=True,
+              help="shipped: the span model completed by the parse rules, as analyze runs it; "
+                   "model: the span model alone; rules: the parse rules alone.")
 @click.option("--pred", "pred_dir", type=click.Path(file_okay=False), help="Where predictions go (default runs/polnear-SPLIT).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def eval_polnear(data_dir: str, split: str, pred_dir: str | None, as_json: bool) -> None:
+def eval_polnear(data_dir: str, split: str, finder: str, pred_dir: str | None, as_json: bool) -> None:
     """Precision, recall and F1 of cue, source, content and all spans (exact, Citron overlap, bounded).
 
     \b
     Example:
       claimscope eval polnear --data ../shared/data/polnear --split dev
+      claimscope eval polnear --data ../shared/data/polnear --finder model
     """
     from claimscope.eval.attribution import evaluate_polnear
 
-    result = evaluate_polnear(data_dir, split, pred_dir=pred_dir)
+    result = evaluate_polnear(data_dir, split, finder=finder, pred_dir=pred_dir)
     click.echo(json.dumps(result.scores) if as_json else result.table())
+
+
+@eval_group.command("gate")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder holding polnear/dev and seed/ (../shared/data).")
+@click.option("--floors", "floors_path", type=click.Path(dir_okay=False),
+              help="Pinned floors (default: claimscope/eval/floors.json).")
+@click.option("--only", "evals", multiple=True, help="Run only this eval (polnear-dev, seed); repeatable.")
+@click.option("--pin", is_flag=True, help="Write today's scores as the floors instead of checking them.")
+def eval_gate(data_dir: str, floors_path: str | None, evals: tuple[str, ...], pin: bool) -> None:
+    """Compare each headline score to its floor in floors.json; exit 1 on a drop beyond noise.
+
+    A data set whose sha256 differs from the pinned one fails as changed. Raising a floor
+    (--pin) is a commit; lowering one needs a reason in that commit.
+
+    \b
+    Example:
+      claimscope eval gate --data ../shared/data
+      claimscope eval gate --data ../shared/data --only seed
+    """
+    from claimscope.eval.gate import DEFAULT_FLOORS, check_gate, pin_floors
+
+    path = floors_path or DEFAULT_FLOORS
+    if pin:
+        pin_floors(data_dir, path, evals=list(evals) or None)
+        click.echo(f"pinned {', '.join(evals) or 'all evals'} in {path}")
+        return
+    report = check_gate(data_dir, path, evals=list(evals) or None)
+    click.echo(report.table())
+    click.get_current_context().exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 
 @eval_group.command("seed")

@@ -121,7 +121,7 @@ def test_cli_search_missing_store_exits_1(runner, tmp_path):
 
 
 ALL_COMMANDS = [[], ["ingest"], ["analyze"], ["search"], ["entities"], ["claims"], ["disputes"], ["export"],
-                ["serve"], ["train", "attribution"], ["eval", "polnear"], ["eval", "seed"], ["predict"]]
+                ["serve"], ["train", "attribution"], ["eval", "polnear"], ["eval", "gate"], ["eval", "seed"], ["predict"]]
 
 
 @pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "group")
