@@ -89,8 +89,10 @@ def _client(scheduler: str | None, *, n_workers: int, connect_timeout_s: float):
 
     if scheduler is None:
         # One thread per worker process: analysis is CPU-bound Python, so threads would share a GIL.
+        # Any free port for the dashboard, so a second ingest (or a cluster already on 8787) fits.
         with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
+            logger.info("started a local Dask cluster of %d workers (dashboard %s)", n_workers, client.dashboard_link)
             yield client
         return
     try:
