@@ -46,13 +46,17 @@ def run_dask(
     (or whose worker dies) comes back as a failed FileResult with one InputError naming it; the
     other files go on. Articles in ``known_ids`` are read but not analysed.
 
-    Raises ConfigError when the scheduler cannot be reached (on the first iteration).
+    Raises ConfigError (on the first iteration) when the scheduler cannot be reached or dask is
+    not installed.
     """
     if n_workers < 1:
         raise ValueError(f"n_workers must be at least 1 (got {n_workers})")
     if max_in_flight is not None and max_in_flight < 1:
         raise ValueError(f"max_in_flight must be at least 1 (got {max_in_flight})")
-    from distributed import as_completed  # dask is needed only by this runner
+    try:
+        from distributed import as_completed  # dask is needed only by this runner
+    except ImportError as exc:
+        raise ConfigError(f"the Dask runner needs dask and distributed installed ({exc})") from exc
 
     with _client(scheduler, n_workers=n_workers, connect_timeout_s=connect_timeout_s) as client:
         limit = max_in_flight or IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
