@@ -11,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -25,6 +27,7 @@ from claimscope.store.writer import write_results
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
+POLNEAR_PAGES = REPO / "tests" / "fixtures" / "polnear_pages"
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 # An article whose text holds markup: the page must show these characters and run nothing.
@@ -54,6 +57,13 @@ def site(tmp_path_factory) -> dict:
         result = process_file(str(story))
         write_results(store, [result])
         ids["script"] = result.analyses[0].article.id
+    with _served(url) as base:
+        yield {"base": base, **ids}
+
+
+@contextmanager
+def _served(url: str) -> Iterator[str]:
+    """Serve the store at ``url`` with `serve()` in its own process; yield its base URL."""
     port = _free_port()
     code = f"from claimscope.api.server import serve; serve({url!r}, '127.0.0.1', {port}, log_level='warning')"
     server = subprocess.Popen([sys.executable, "-c", code], cwd=REPO)
@@ -69,10 +79,24 @@ def site(tmp_path_factory) -> dict:
                 time.sleep(0.1)
         else:
             raise RuntimeError("server did not answer within 20 s")
-        yield {"base": base, **ids}
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def polnear_site(tmp_path_factory) -> str:
+    """Three real PolNeAR dev articles (tests/fixtures/polnear_pages), ingested as `claimscope
+    ingest` does (analysis, store, claim map), served; yields the base URL."""
+    from claimscope.runner.claimmap import update_claim_map
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('polnear') / 'polnear.db'}"
+    with open_store(url) as store:
+        write_results(store, [process_file(str(p)) for p in sorted(POLNEAR_PAGES.glob("*.txt"))])
+        update_claim_map(store)
+    with _served(url) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
