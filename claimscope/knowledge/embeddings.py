@@ -1,0 +1,73 @@
+"""Sentence embeddings for claim linking: all-MiniLM-L6-v2, int8 ONNX, run with ONNX Runtime.
+
+The model and its tokenizer are committed under ``knowledge/models/minilm/`` (made by
+scripts/export_minilm.py; docs/claims.md says how), so embedding needs no torch, no transformers
+and no network: ``tokenizers`` reads tokenizer.json, ONNX Runtime runs the graph, whose one output
+is already the mean-pooled, L2-normalised sentence embedding. The session is built once per
+process, on first use.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm"
+DIMENSIONS = 384
+MAX_TOKENS = 128  # claims are a sentence; the model was trained on 128-token inputs
+BATCH_SIZE = 64  # texts per ONNX Runtime call; sorted by length first, so padding stays small
+
+
+@functools.cache
+def _load():
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    model, vocab = MODEL_DIR / "model.onnx", MODEL_DIR / "tokenizer.json"
+    for path in (model, vocab):
+        if not path.is_file():
+            raise FileNotFoundError(f"embedding model file missing: {path} (made by scripts/export_minilm.py)")
+    tokenizer = Tokenizer.from_file(str(vocab))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.no_padding()  # tokenizer.json pads to 128; embed() pads each batch to its longest text
+    options = ort.SessionOptions()
+    threads = int(os.environ.get("CLAIMSCOPE_EMBED_THREADS", "0"))  # 0: ONNX Runtime's default
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    logger.info("loaded embedding model %s (%.1f MiB)", model, model.stat().st_size / 2**20)
+    return tokenizer, session
+
+
+def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """L2-normalised sentence embeddings, one 384-float row per text (float32), in input order.
+
+    The cosine of two texts is the dot product of their rows.
+    """
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    if not texts:
+        return out
+    tokenizer, session = _load()
+    ids = [e.ids for e in tokenizer.encode_batch(list(texts))]  # [CLS] ... [SEP], never empty
+    order = np.argsort([len(x) for x in ids], kind="stable")
+    for start in range(0, len(texts), batch_size):
+        rows = order[start:start + batch_size]
+        width = max(len(ids[r]) for r in rows.tolist())
+        input_ids = np.zeros((len(rows), width), dtype=np.int64)  # [PAD] is id 0
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for k, r in enumerate(rows.tolist()):
+            input_ids[k, : len(ids[r])] = ids[r]
+            mask[k, : len(ids[r])] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
+        out[rows] = session.run(None, feeds)[0]
+    return out
+
+
+__all__ = ["DIMENSIONS", "embed"]
