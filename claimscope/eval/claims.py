@@ -3,9 +3,10 @@
 The pair file stores each claim's fields (text, speaker, stance, polarity, subjects), so the score
 does not move when attribution indexes shift upstream. Every claim of the set goes into one
 link_claims call (the set is the corpus: its IDF and its candidate index), and a pair counts as
-predicted "same proposition" when link_claims linked it.
+predicted "same proposition" when link_claims linked it. ``--lexical`` scores the linker without
+sentence embeddings (the score before they were added).
 
-    python -m claimscope.eval.claims [--data data/claim-pairs/polnear-dev-pairs.jsonl] [--sweep]
+    python -m claimscope.eval.claims [--data data/claim-pairs/polnear-dev-pairs.jsonl] [--sweep] [--lexical]
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _claim(side: dict) -> Claim:
                  is_negated=side["is_negated"], subjects=tuple(side["subjects"]))
 
 
-def score_pairs(pairs: Sequence[dict], threshold: float = LINK_THRESHOLD) -> dict:
+def score_pairs(pairs: Sequence[dict], threshold: float = LINK_THRESHOLD, *, use_embeddings: bool = True) -> dict:
     """Precision, recall and F1 of link_claims' decision on the labelled pairs."""
     claims: dict[str, Claim] = {}
     keyed = []
@@ -43,7 +44,13 @@ def score_pairs(pairs: Sequence[dict], threshold: float = LINK_THRESHOLD) -> dic
         claims.setdefault(a.id, a)
         claims.setdefault(b.id, b)
         keyed.append((a.id, b.id, bool(p["same"]), p.get("kind", "")))
-    linked = {frozenset((link.claim_a, link.claim_b)) for link in link_claims(list(claims.values()), threshold=threshold)}
+    corpus = list(claims.values())
+    embeddings = None
+    if use_embeddings:
+        from claimscope.knowledge.embeddings import embed
+        embeddings = _embeddings_of(tuple(c.text for c in corpus), embed)
+    links = link_claims(corpus, threshold=threshold, use_embeddings=use_embeddings, embeddings=embeddings)
+    linked = {frozenset((link.claim_a, link.claim_b)) for link in links}
     tp = fp = fn = tn = 0
     by_kind: dict[str, list[int]] = {}
     for a, b, same, kind in keyed:
@@ -63,15 +70,27 @@ def score_pairs(pairs: Sequence[dict], threshold: float = LINK_THRESHOLD) -> dic
             "accuracy_by_kind": {k: v[0] / v[1] for k, v in by_kind.items()}}
 
 
+_EMBEDDED: dict[tuple[str, ...], object] = {}
+
+
+def _embeddings_of(texts: tuple[str, ...], embed):
+    """Embed a corpus once per process: a --sweep scores the same texts at many thresholds."""
+    if texts not in _EMBEDDED:
+        _EMBEDDED.clear()
+        _EMBEDDED[texts] = embed(texts)
+    return _EMBEDDED[texts]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sweep", action="store_true", help="also print P/R/F1 over a range of thresholds")
+    parser.add_argument("--lexical", action="store_true", help="link without sentence embeddings")
     args = parser.parse_args(argv)
     pairs = load_pairs(args.data)
     thresholds = [round(0.2 + 0.05 * i, 2) for i in range(13)] if args.sweep else [LINK_THRESHOLD]
     for t in thresholds:
-        r = score_pairs(pairs, t)
+        r = score_pairs(pairs, t, use_embeddings=not args.lexical)
         print(f"threshold {t:.2f}: pairs {r['pairs']} (same {r['positives']}), precision {r['precision']:.3f}, "
               f"recall {r['recall']:.3f}, F1 {r['f1']:.3f}; accuracy by kind "
               + ", ".join(f"{k} {v:.2f}" for k, v in sorted(r["accuracy_by_kind"].items())))

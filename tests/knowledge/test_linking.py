@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import random
 
-from claimscope.knowledge.linking import TermIndex, content_terms, link_claims
+import numpy as np
+import pytest
+
+from claimscope.knowledge.linking import TermIndex, content_terms, embedding_candidates, link_claims
 from claimscope.model import Claim, Stance
 
 
@@ -66,3 +69,35 @@ def test_candidates_per_claim_are_bounded_in_a_cluster_of_copies():
     i, j = TermIndex(texts).candidates()
     per_row = max(max((i == r).sum() + (j == r).sum() for r in range(0, 600, 50)), 1)
     assert len(i) < 600 * 599 / 2 / 10 and per_row <= 2 * 12 * 6
+
+
+# Few shared words: "vaccine" only. Lexical evidence alone scores it below the threshold.
+PARAPHRASE = [make_claim("p1", "The vaccine is safe for children", "a7", "The health agency"),
+              make_claim("p2", "The vaccine poses no danger to kids", "a8", "Doctors")]
+
+
+def test_link_claims_lexical_alone_misses_a_paraphrase_with_few_shared_words():
+    assert frozenset(("p1", "p2")) not in _pairs(link_claims(CORPUS + PARAPHRASE, use_embeddings=False))
+
+
+def test_link_claims_links_a_paraphrase_with_few_shared_words_by_embeddings():
+    pytest.importorskip("onnxruntime", reason="sentence embeddings need onnxruntime (see docs/claims.md)")
+    assert frozenset(("p1", "p2")) in _pairs(link_claims(CORPUS + PARAPHRASE))
+
+
+def test_link_claims_with_embeddings_still_keeps_other_propositions_apart():
+    pytest.importorskip("onnxruntime", reason="sentence embeddings need onnxruntime (see docs/claims.md)")
+    pairs = _pairs(link_claims(CORPUS + PARAPHRASE))
+    assert frozenset(("c1", "c4")) not in pairs and frozenset(("c6", "c7")) not in pairs
+
+
+def test_embedding_candidates_pair_near_vectors_and_stay_bounded():
+    rng = np.random.default_rng(5)
+    centre = rng.standard_normal(384)
+    cluster = centre + 0.3 * rng.standard_normal((600, 384))  # 600 near-copies of one vector
+    vectors = np.vstack([cluster, rng.standard_normal((400, 384))]).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    i, j = embedding_candidates(vectors)
+    in_cluster = (i < 600) & (j < 600)
+    assert in_cluster.sum() > 600  # the cluster is found
+    assert len(i) <= 1000 * 16 * 6  # at most bands x window pairs per row, not 1000 x 999 / 2
