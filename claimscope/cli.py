@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimscope import __version__
-from claimscope.errors import ClaimscopeError, InputError, StoreError
+from claimscope.errors import ClaimscopeError, ConfigError, InputError, StoreError
 from claimscope.model import ArticleAnalysis
 
 logger = logging.getLogger(__name__)
@@ -101,7 +101,13 @@ JOBS_OPTION = click.option(
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @DB_OPTION
 @JOBS_OPTION
-def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS|local",
+    help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786), or local to start one here "
+    "with --jobs workers. Workers read the inputs themselves, under the same paths (docs/runner.md).",
+)
+def ingest(paths: tuple[str, ...], db_url: str, jobs: int, scheduler: str | None) -> None:
     """Read, analyse and store articles; re-running on the same inputs changes nothing.
 
     PATH is a file (text dump, HTML, JSON Lines, WARC; gzip is fine), a folder (read
@@ -113,6 +119,7 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
       claimscope ingest examples/seed.txt
       claimscope ingest news/ --db sqlite:///news.db --jobs 2
       claimscope ingest 'dumps/**/*.txt.gz' --db postgresql://claims@dbhost/claims
+      claimscope ingest corpus/ --scheduler tcp://scheduler:8786
     """
     from claimscope.runner import run_local
     from claimscope.runner.claimmap import update_claim_map
@@ -127,8 +134,17 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int) -> None:
         raise click.ClickException(str(exc)) from exc  # exit 1: nothing could be stored
     with store, _progress("ingesting") as bar:
         task = bar.add_task("ingest", total=len(files))
-        results = run_local(files, jobs=jobs, known_ids=store.known_ids())
-        summary = write_results(store, results, on_file=lambda _: bar.advance(task))
+        if scheduler is None:
+            results = run_local(files, jobs=jobs, known_ids=store.known_ids())
+        else:
+            from claimscope.runner.dask import run_dask
+
+            results = run_dask(files, scheduler=None if scheduler == "local" else scheduler,
+                               known_ids=store.known_ids(), n_workers=jobs)
+        try:
+            summary = write_results(store, results, on_file=lambda _: bar.advance(task))
+        except ConfigError as exc:  # the scheduler cannot be reached, or dask is not installed
+            raise click.ClickException(str(exc)) from exc
         claim_map = update_claim_map(store) if summary.new else None
     failed += _report_failures(summary.failures)
     click.echo(

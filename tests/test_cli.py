@@ -144,3 +144,17 @@ def test_cli_docs_show_current_help(runner, command):
     """docs/cli.md carries every command's --help as printed at 100 columns; regenerate it on change."""
     shown = runner.invoke(cli, [*command, "--help"], terminal_width=100).stdout
     assert shown in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def test_cli_ingest_on_a_local_dask_cluster_stores_the_seed(runner, tmp_path):
+    pytest.importorskip("distributed", reason="the Dask runner needs dask.distributed")
+    url = f"sqlite:///{tmp_path / 'dask.db'}"
+    result = runner.invoke(cli, ["ingest", SEED, "--db", url, "--scheduler", "local", "--jobs", "2"])
+    assert (0, "ingested 2, unchanged 0, near-duplicates 0, failed 0") == (result.exit_code, result.stdout.splitlines()[0])
+
+
+def test_cli_ingest_unreachable_scheduler_exits_1_naming_it(runner, tmp_path):
+    pytest.importorskip("distributed", reason="the Dask runner needs dask.distributed")
+    result = runner.invoke(cli, ["ingest", SEED, "--db", str(tmp_path / "c.db"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert 1 == result.exit_code
+    assert "127.0.0.1:9" in result.stderr
