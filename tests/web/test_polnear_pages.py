@@ -13,6 +13,8 @@ import pytest
 
 from claimscope.model import PARAGRAPH_SEPARATOR, Stance
 
+from .test_pages import _shot
+
 BUSY_HEADLINE = "The Latest: Trump urges supporters to monitor polling places."
 STANCES = {s.value for s in Stance}
 
@@ -64,7 +66,7 @@ def test_busy_article_tooltip_on_a_nested_span(page, polnear_site, busy):
     assert tip.is_hidden()
 
 
-def test_entity_page_lists_claims_in_date_order(page, polnear_site):
+def test_entity_page_lists_claims_in_date_order(page, polnear_site, tmp_path):
     entities = httpx.get(f"{polnear_site}/api/entities?limit=5").json()["items"]
     trump = next(e for e in entities if e["name"] == "Donald Trump")
     api = httpx.get(f"{polnear_site}/api/entities/{trump['id']}").json()
@@ -77,6 +79,7 @@ def test_entity_page_lists_claims_in_date_order(page, polnear_site):
     links = page.locator("ol.timeline a[href^='/claims/']").evaluate_all("els => els.map(e => e.pathname)")
     assert sorted(f"/claims/{c['id']}" for c in api["claims"]) == sorted(links)
     assert len(api["claims"]) > 10
+    _shot(page, "entity.png", tmp_path)  # docs/screenshots/entity.png when asked
 
 
 def test_claims_pager_next_and_previous(page, polnear_site):
