@@ -1,7 +1,9 @@
 """How link_claims grows with the number of claims: time and peak memory at 1k, 10k, 100k.
 
-Each size runs in a fresh process: time is wall-clock of link_claims alone (no tracing), memory
-the growth of the process's peak resident set while linking.
+Each size runs in a fresh process. Embedding the claims (MiniLM, ONNX Runtime) is timed on its
+own ("embed s"), then link_claims with those embeddings ("link s": term index, min-hash and LSH
+candidates, scoring); memory is the growth of the process's peak resident set over both.
+``--lexical`` links without embeddings (the linker before they were added).
 
 Claims are real ones replicated with perturbation: the claim texts of the PolNeAR dev claim-pair
 set (data/claim-pairs/polnear-dev-pairs.jsonl) and, unless --no-seed, the seed's claims from the
@@ -9,7 +11,7 @@ full pipeline. Each replica drops ~15% of its words, swaps ~10% for words of oth
 gets a random speaker and article, so the corpus holds clusters of near-paraphrases (what linking
 must find) inside a growing vocabulary, not exact copies.
 
-    .venv/bin/python bench/bench_linking.py [--sizes 1000 10000 100000] [--no-seed]
+    .venv/bin/python bench/bench_linking.py [--sizes 1000 10000 100000] [--no-seed] [--lexical]
 """
 from __future__ import annotations
 
@@ -69,16 +71,24 @@ def replicate(base, n: int, rng: random.Random) -> list[Claim]:
     return claims
 
 
-def measure(n: int, with_seed: bool) -> dict:
+def measure(n: int, with_seed: bool, lexical: bool = False) -> dict:
     """Link n replicated claims; time without tracing, memory as the process's peak RSS growth."""
     base = base_claims(with_seed)
     claims = replicate(base, n, random.Random(13))
+    embeddings = None
+    if not lexical:
+        from claimscope.knowledge.embeddings import embed
+        embed(["warm up: load the model"])  # loading is once per process, not per claim
     gc.collect()
     before = _rss_mib()
     t0 = time.perf_counter()
-    links = link_claims(claims)
-    elapsed = time.perf_counter() - t0
-    return {"n": n, "seconds": elapsed, "peak_mib": _peak_rss_mib() - before, "links": len(links), "base": len(base)}
+    if not lexical:
+        embeddings = embed([c.text for c in claims])
+    t1 = time.perf_counter()
+    links = link_claims(claims, use_embeddings=not lexical, embeddings=embeddings)
+    t2 = time.perf_counter()
+    return {"n": n, "embed_seconds": t1 - t0, "seconds": t2 - t1, "peak_mib": _peak_rss_mib() - before,
+            "links": len(links), "base": len(base)}
 
 
 def _rss_mib() -> float:
@@ -96,19 +106,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--no-seed", action="store_true")
+    parser.add_argument("--lexical", action="store_true", help="link without sentence embeddings")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one size, print JSON
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, not args.no_seed)))
+        print(json.dumps(measure(args.one, not args.no_seed, args.lexical)))
         return 0
-    print(f"{'claims':>8} {'seconds':>9} {'peak MiB':>9} {'links':>9} {'s per 1k':>9}  growth vs previous")
+    print(f"{'claims':>8} {'embed s':>9} {'link s':>9} {'peak MiB':>9} {'links':>9} {'link s/1k':>9}  "
+          "link growth vs previous")
     previous = None
     for n in args.sizes:
         # each size in a fresh process, so its peak memory is its own
-        cmd = [sys.executable, __file__, "--one", str(n)] + (["--no-seed"] if args.no_seed else [])
+        cmd = ([sys.executable, __file__, "--one", str(n)] + (["--no-seed"] if args.no_seed else [])
+               + (["--lexical"] if args.lexical else []))
         r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
         growth = "" if previous is None else f"x{r['seconds'] / previous[1]:.1f} time for x{n / previous[0]:.0f} claims"
-        print(f"{n:>8} {r['seconds']:>9.2f} {r['peak_mib']:>9.1f} {r['links']:>9} {1000 * r['seconds'] / n:>9.3f}  {growth}")
+        print(f"{n:>8} {r['embed_seconds']:>9.2f} {r['seconds']:>9.2f} {r['peak_mib']:>9.1f} {r['links']:>9} "
+              f"{1000 * r['seconds'] / n:>9.3f}  {growth}", flush=True)
         previous = (n, r["seconds"])
     print(f"(claims replicated from {r['base']} real ones)")
     return 0

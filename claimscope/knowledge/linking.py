@@ -296,6 +296,15 @@ def embedding_candidates(vectors: np.ndarray, bands: int = LSH_BANDS, bits: int 
     return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
 
 
+def pair_cosine(vectors: np.ndarray, i: np.ndarray, j: np.ndarray, chunk: int = 65536) -> np.ndarray:
+    """Dot product of rows i[k] and j[k] (cosine for unit rows), a chunk at a time to bound memory."""
+    out = np.zeros(len(i), dtype=np.float32)
+    for start in range(0, len(i), chunk):
+        a, b = vectors[i[start:start + chunk]], vectors[j[start:start + chunk]]
+        out[start:start + chunk] = np.einsum("kd,kd->k", a, b)
+    return out
+
+
 def _union(*pairs: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     stacked = np.concatenate([np.stack([i, j], axis=1) for i, j in pairs], axis=0)
     if len(stacked) == 0:
@@ -329,10 +338,14 @@ def link_claims(claims: Sequence[Claim], *, threshold: float = LINK_THRESHOLD, u
         embeddings = _embed_or_none([c.text for c in claims])
     use_embeddings = embeddings is not None
     if use_embeddings:
-        i, j = _union((i, j), embedding_candidates(embeddings))
+        # an LSH pair links only on its cosine (its lexical evidence is the min-hash pass's to find),
+        # so only those at the threshold join: the lexical scoring below stays as cheap as before
+        ei, ej = embedding_candidates(embeddings)
+        near = pair_cosine(embeddings, ei, ej) >= threshold
+        i, j = _union((i, j), (ei[near], ej[near]))
     scores = score_pairs(claims, index, i, j)
-    if use_embeddings and len(i):
-        scores = np.maximum(scores, np.einsum("kd,kd->k", embeddings[i], embeddings[j]))
+    if use_embeddings:
+        scores = np.maximum(scores, pair_cosine(embeddings, i, j))
     keep = np.flatnonzero(scores >= threshold)
     links = [ClaimLink(claim_a=claims[i[k]].id, claim_b=claims[j[k]].id,
                        similarity=float(min(1.0, scores[k]))) for k in keep.tolist()
