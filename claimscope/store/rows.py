@@ -128,12 +128,27 @@ def knowledge_from_row(r: tuple | None) -> dict[str, tuple]:
 
 
 ENTITY_FIELDS = ("id", "name", "kind", "aliases", "roles")
-INSERT_ENTITY = _insert("entities", ENTITY_FIELDS, " ON CONFLICT (id) DO NOTHING")  # the linker merges
+INSERT_ENTITY = _insert("entities", ENTITY_FIELDS, " ON CONFLICT (id) DO NOTHING")
+UPDATE_ENTITY_NAMES = "UPDATE entities SET aliases = ?, roles = ? WHERE id = ?"
+# Words that name an entity only inside one article ("he said"): kept on the article's Entity,
+# never added to the canonical entity that many articles share.
+ARTICLE_BOUND_ALIASES = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
 INSERT_ARTICLE_ENTITY = _insert("article_entities", ("article_id", "entity_id", "mention_count"))
 
 
 def entity_row(e: Entity) -> tuple:
-    return (e.id, e.name, e.kind.value, to_json_text(list(e.aliases)), to_json_text(list(e.roles)))
+    """The canonical entity's first row: its name, kind, and the aliases that hold beyond one article."""
+    aliases = [a for a in e.aliases if a.lower() not in ARTICLE_BOUND_ALIASES]
+    return (e.id, e.name, e.kind.value, to_json_text(aliases), to_json_text(list(e.roles)))
+
+
+def merged_names(stored: tuple[str, str], e: Entity) -> tuple[str, str]:
+    """The stored canonical entity's aliases and roles (JSON text) with this article's added."""
+    aliases = json.loads(stored[0])
+    roles = json.loads(stored[1])
+    aliases += [a for a in e.aliases if a not in aliases and a.lower() not in ARTICLE_BOUND_ALIASES and a != e.name]
+    roles += [r for r in e.roles if r not in roles]
+    return to_json_text(aliases), to_json_text(roles)
 
 
 def article_entity_rows(article_id: str, entities: tuple[Entity, ...]) -> list[tuple]:

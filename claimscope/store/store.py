@@ -228,7 +228,11 @@ class Store(AbstractContextManager):
             "entities": analysis.entities, "places": analysis.places, "dates": analysis.dates,
             "figures": analysis.figures, "unverified": analysis.unverified}))
         for entity in analysis.entities:
-            self._execute(rows.INSERT_ENTITY, rows.entity_row(entity))
+            stored = self._execute("SELECT aliases, roles FROM entities WHERE id = ?", (entity.id,)).fetchone()
+            if stored is None:
+                self._execute(rows.INSERT_ENTITY, rows.entity_row(entity))
+            else:  # one entity across articles: its aliases and roles are the union seen so far
+                self._execute(rows.UPDATE_ENTITY_NAMES, (*rows.merged_names(tuple(stored), entity), entity.id))
         for row in rows.article_entity_rows(article_id, analysis.entities):
             self._execute(rows.INSERT_ARTICLE_ENTITY, row)
         for claim in analysis.claims:

@@ -1,6 +1,7 @@
 """The store on both engines: idempotent saves, near-duplicate links, atomic articles, search."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 
@@ -221,3 +222,19 @@ def test_store_known_ids_hold_stored_and_linked_copies(store):
     store.save(ArticleAnalysis(article=original))
     store.save(ArticleAnalysis(article=copy))
     assert frozenset({original.id, copy.id}) == store.known_ids()
+
+
+def test_store_entity_across_articles_gathers_aliases_without_pronouns(store):
+    """One entity in two articles: its page lists the names both used, not each article's "he"."""
+    from claimscope.model import Entity, EntityKind
+
+    def analysis(article_id: str, aliases: tuple[str, ...], roles: tuple[str, ...]) -> ArticleAnalysis:
+        text = f"Story {article_id} about Vladimir Putin, told by several sources at length."
+        article = Article(id=article_id, headline=f"Story {article_id}", paragraphs=(text,))
+        entity = Entity(id="putin", name="Vladimir Putin", kind=EntityKind.PERSON, aliases=aliases, roles=roles)
+        return ArticleAnalysis(article=article, entities=(entity,))
+
+    store.save(analysis("a1", ("Putin", "he"), ("Russian President",)), check_near_duplicates=False)
+    store.save(analysis("a2", ("the Russian leader", "He"), ("President",)), check_near_duplicates=False)
+    row = store._execute("SELECT aliases, roles FROM entities WHERE id = ?", ("putin",)).fetchone()
+    assert (["Putin", "the Russian leader"], ["Russian President", "President"]) == (json.loads(row[0]), json.loads(row[1]))
