@@ -81,17 +81,12 @@ def _worker(mode: str, articles, queue, barrier, results) -> None:
 def run(mode: str, articles, procs: int) -> dict:
     ctx = mp.get_context("spawn")
     queue, results, barrier = ctx.Queue(), ctx.Queue(), ctx.Barrier(procs)
-    if mode == "stage-pipe":  # each worker takes a contiguous share, parsed in batches
-        shares = [list(range(len(articles)))[k::procs] for k in range(procs)]
-        for share in shares:
-            for i in share:
-                queue.put(i)
-            queue.put(None)
-    else:
-        for i in range(len(articles)):
-            queue.put(i)
-        for _ in range(procs):
-            queue.put(None)
+    # One queue; each worker takes articles until it meets a None (stage-pipe gathers its
+    # articles first, then parses them in batches).
+    for i in range(len(articles)):
+        queue.put(i)
+    for _ in range(procs):
+        queue.put(None)
     workers = [ctx.Process(target=_worker, args=(mode, articles, queue, barrier, results)) for _ in range(procs)]
     for w in workers:
         w.start()
