@@ -10,7 +10,7 @@ import logging
 from collections.abc import Container
 from dataclasses import dataclass
 
-from claimscope.analysis import analyze_article
+from claimscope.analysis import analyze_article, analyze_articles
 from claimscope.errors import InputError
 from claimscope.model import ArticleAnalysis
 
@@ -55,18 +55,25 @@ def process_file(path: str, *, known_ids: Container[str] = frozenset()) -> FileR
     errors: list[InputError] = []
     known: list[str] = []
     try:
+        articles = []
         for item in read_articles(path):
             if isinstance(item, InputError):
                 errors.append(item)
-                continue
-            if item.id in known_ids:
+            elif item.id in known_ids:
                 known.append(item.id)
-                continue
-            try:
-                analyses.append(analyze_article(item))
-            except Exception as exc:  # one article's analysis bug must not lose the rest of the file
-                logger.exception("%s: analysis failed for article %s", path, item.id)
-                errors.append(InputError(path, f"analysis failed for article {item.id}: {exc!r}"))
+            else:
+                articles.append(item)
+        try:
+            analyses.extend(analyze_articles(articles))  # bodies parsed in batches
+        except Exception:  # one article's analysis bug must not lose the rest of the file
+            logger.exception("%s: batch analysis failed; analysing article by article", path)
+            analyses.clear()
+            for article in articles:
+                try:
+                    analyses.append(analyze_article(article))
+                except Exception as exc:
+                    logger.exception("%s: analysis failed for article %s", path, article.id)
+                    errors.append(InputError(path, f"analysis failed for article {article.id}: {exc!r}"))
     except InputError as exc:
         logger.info("%s: %s", path, exc.problem)  # the caller reports it
         return FileResult(path=path, analyses=tuple(analyses), errors=(*errors, exc), is_failed=True,

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from claimscope.errors import InputError
+from claimscope.ingest import read_articles
 from claimscope.runner import FileResult, process_file, run_local
 from claimscope.store.writer import write_results
 from conftest import REPO, SHARED
@@ -125,3 +126,11 @@ def test_write_results_rerun_with_store_known_ids_all_unchanged(store):
     write_results(store, run_local([SEED]))
     summary = write_results(store, run_local([SEED], jobs=1, known_ids=store.known_ids()))
     assert (0, 2, 0) == (summary.new, summary.unchanged, summary.failed)
+
+
+def test_analyze_articles_in_batches_gives_what_one_by_one_gives():
+    """Batched parsing is a speed-up only: the records are those analyze_article makes alone."""
+    from claimscope.analysis import analyze_article, analyze_articles
+
+    articles = [a for a in read_articles(SEED)]
+    assert [analyze_article(a) for a in articles] == list(analyze_articles(articles))
