@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "you"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Nouns that describe a single person ("the retired pilot"); a "-year-old" is one too.
@@ -101,6 +102,13 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int) -> str | 
         return None
     root = span.root
     lower = root.lower_
+    if len(span) == 1 and lower in RELATIVE_PRONOUNS:
+        antecedent = _antecedent(root)  # "Trump, who said ...": the noun the clause hangs on
+        if antecedent is None:
+            return None
+        head = antecedent.i
+        mention = doc[min(t.i for t in antecedent.subtree if t.i <= head):head + 1]
+        return resolve_source(doc, index, mention.start_char, mention.end_char)
     if len(span) == 1 and lower in PERSON_PRONOUNS:
         return _last_before(index.persons, start) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
@@ -126,6 +134,19 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int) -> str | 
     if _is_person_description(span):
         return _resolve_description(span, index, start)
     return _fuller_description(doc, span) or _clean_name(span.text)
+
+
+def _antecedent(pronoun):
+    """The noun a relative clause modifies: the pronoun's verb is a ``relcl`` of it."""
+    verb = pronoun.head
+    while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "xcomp", "ccomp"):
+            verb = verb.head
+        else:
+            break
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb.head
+    return None
 
 
 def fullest_name(index: EntityIndex, name: str) -> str:

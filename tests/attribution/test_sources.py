@@ -50,3 +50,10 @@ def test_sources_capital_speaks_for_its_country(capital, country):
 def test_sources_organisation_of_a_country_stays_itself():
     got = _resolved("Russia's Defense Ministry said the bridge had been repaired.")
     assert "Russia's Defense Ministry" == got["said"]
+
+
+def test_sources_relative_pronoun_resolves_to_the_noun_it_follows():
+    """PolNeAR dev had 31 sources resolved to "who", "which" or "that" before this rule."""
+    resolved = _resolved("Hillary Clinton met donors on Monday. Senator Tim Kaine, who said the plan "
+                         "would fail, left early.")
+    assert "Tim Kaine" == resolved["said"]
