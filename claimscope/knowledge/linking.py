@@ -228,18 +228,8 @@ class TermIndex:
             hashed = (a * term_ids + b) % _PRIME
             mins = np.minimum.reduceat(hashed, starts)
             order = np.lexsort((nonempty, mins))
-            sorted_rows, sorted_mins = nonempty[order], mins[order]
-            for d in range(1, window + 1):
-                same = sorted_mins[d:] == sorted_mins[:-d]
-                if not same.any():
-                    break
-                x, y = sorted_rows[:-d][same], sorted_rows[d:][same]
-                out_i.append(np.minimum(x, y))
-                out_j.append(np.maximum(x, y))
-        if not out_i:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        pairs = np.unique(np.stack([np.concatenate(out_i), np.concatenate(out_j)], axis=1), axis=0)
-        return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+            _window_pairs(nonempty[order], mins[order], window, out_i, out_j)
+        return _unique_pairs(out_i, out_j)
 
 
 def subject_adjustment(a: Sequence[str], b: Sequence[str]) -> float:
@@ -283,14 +273,22 @@ def embedding_candidates(vectors: np.ndarray, bands: int = LSH_BANDS, bits: int 
         block = projected[:, band * (bits + 1): (band + 1) * (bits + 1)]
         keys = (block[:, :bits] > 0).astype(np.int64) @ powers
         order = np.lexsort((block[:, bits], keys))
-        sorted_rows, sorted_keys = rows[order], keys[order]
-        for d in range(1, window + 1):
-            same = sorted_keys[d:] == sorted_keys[:-d]
-            if not same.any():
-                break
-            x, y = sorted_rows[:-d][same], sorted_rows[d:][same]
-            out_i.append(np.minimum(x, y))
-            out_j.append(np.maximum(x, y))
+        _window_pairs(rows[order], keys[order], window, out_i, out_j)
+    return _unique_pairs(out_i, out_j)
+
+
+def _window_pairs(sorted_rows: np.ndarray, sorted_keys: np.ndarray, window: int, out_i: list, out_j: list) -> None:
+    """Pair each row with the next ``window`` rows that share its key (rows sorted by key)."""
+    for d in range(1, window + 1):
+        same = sorted_keys[d:] == sorted_keys[:-d]
+        if not same.any():
+            break
+        x, y = sorted_rows[:-d][same], sorted_rows[d:][same]
+        out_i.append(np.minimum(x, y))
+        out_j.append(np.maximum(x, y))
+
+
+def _unique_pairs(out_i: list, out_j: list) -> tuple[np.ndarray, np.ndarray]:
     if not out_i:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     pairs = np.unique(np.stack([np.concatenate(out_i), np.concatenate(out_j)], axis=1), axis=0)
