@@ -2,8 +2,8 @@
 
 Pure and picklable (runners map it over processes or a Dask cluster); never touches the store.
 The body is parsed once and the parse is shared by attribution and knowledge; records leave, the
-spaCy Doc does not. Disputes found here are those inside the article; the cross-article step
-(knowledge.claimmap) adds the rest.
+spaCy Doc does not. Disputes are not found here: they need every claim of the corpus, so the
+cross-article step (knowledge.claimmap) finds them once, within and across articles.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from spacy.util import minibatch
 from claimscope.attribution import extract_attributions
 from claimscope.knowledge import extract_dates, extract_entities, extract_figures, extract_places
 from claimscope.knowledge.claims import extract_claims
-from claimscope.knowledge.disputes import find_disputes
 from claimscope.knowledge.unverified import find_unverified, mark_unverified
 from claimscope.model import Article, ArticleAnalysis, Attribution, Entity
 from claimscope.nlp.pipeline import build_nlp
@@ -59,7 +58,7 @@ def analyze_article(article: Article, doc: Doc | None = None) -> ArticleAnalysis
     dates = tuple(extract_dates(doc, article.published))
     claims = extract_claims(article, attributions, entities, dates, places)
     unverified = tuple(find_unverified(article, claims, attributions))
-    analysis = ArticleAnalysis(
+    return ArticleAnalysis(
         article=article,
         attributions=attributions,
         entities=entities,
@@ -69,7 +68,6 @@ def analyze_article(article: Article, doc: Doc | None = None) -> ArticleAnalysis
         claims=tuple(mark_unverified(claims, unverified)),
         unverified=unverified,
     )
-    return dataclasses.replace(analysis, disputes=tuple(find_disputes([analysis])))
 
 
 def link_sources(attributions: Sequence[Attribution], entities: Sequence[Entity]) -> tuple[Attribution, ...]:
