@@ -64,9 +64,14 @@ def match_disputes(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]
                 pw = words(str(p.get("proposition") or "") + " "
                            + " ".join(span_text(e) for e in p.get("evidence") or []))
                 cands.append((dice(gw, pw), gi, pi))
-    cands.sort(reverse=True)
+    return pair_best_first(cands)
+
+
+def pair_best_first(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold, predicted) pairs from scored candidates, the best score first (greedy, as
+    the scorer pairs them)."""
     used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in cands:
+    for _, gi, pi in sorted(cands, reverse=True):
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimscope.eval.matching import PRONOUNS, dice, match_disputes, names_match, span_text, words
+from claimscope.eval.matching import (PRONOUNS, dice, match_disputes, names_match, pair_best_first, span_text,
+                                      words)
 from claimscope.model import Article
 
 MIN_DICE = 0.5  # the scorer's threshold for a content match
@@ -161,14 +162,7 @@ def match_attributions(gold_atts: list[dict], pred_atts: list[dict]) -> list[tup
                 s = MIN_DICE  # gold content wholly inside a somewhat longer predicted span
             if s >= MIN_DICE:
                 cands.append((s, gi, pi))
-    cands.sort(reverse=True)
-    gm, pm, pairs = set(), set(), []
-    for _s, gi, pi in cands:
-        if gi not in gm and pi not in pm:
-            gm.add(gi)
-            pm.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    return pair_best_first(cands)
 
 
 def _pair_articles(golds: list[dict], preds: list[dict]) -> list[tuple[dict, dict | None]]:
