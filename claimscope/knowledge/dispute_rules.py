@@ -1,0 +1,251 @@
+"""The rules of the dispute cascade, each turning items into candidate groups (one side asserting,
+one denying): explicit denials, verdicts of falsity, antonym contradictions, neutral-cue
+contradictions and opposed predictions. ``find_disputes`` runs them in order; docs/claims.md
+has the rules in prose.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from claimscope.knowledge.dispute_lexicon import (
+    ANAPHORIC, ANTONYMS, BARE_NOMINAL, DEMONSTRATIVE, DENIAL_CUES, FALSITY, FUTURE, NEGATED_OUTCOME, NEGATIVE_OUTCOME,
+    NOMINAL_BY, NOMINAL_COMMON, NOMINAL_POSSESSIVE, POSITIVE_OUTCOME, VERDICT_POSSESSIVE, VERDICT_VERB)
+from claimscope.knowledge.dispute_matching import (
+    CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, Group, Item, best_assertion, coverage, is_assertable,
+    is_party_name, resolve_name, same_party, similarity)
+from claimscope.knowledge.linking import content_terms
+from claimscope.model import Stance
+
+
+# --- explicit denials ---
+
+def is_explicit(item: Item) -> bool:
+    att = item.attribution
+    if att is None or att.cue is None:
+        return False
+    return any(w.lower() in DENIAL_CUES for w in re.findall(r"[A-Za-z]+", att.cue.text))
+
+
+def content_text(item: Item) -> str:
+    att = item.attribution
+    if att is None or not att.contents:
+        return item.claim.text
+    return " ".join(c.text for c in att.contents)
+
+
+def parse_nominal(content: str) -> tuple[str, str | None] | None:
+    """("Gerasimov", "all ... had been liquidated") for "Gerasimov's assertion that all ..."."""
+    for pattern in (NOMINAL_POSSESSIVE, NOMINAL_COMMON, NOMINAL_BY):
+        m = pattern.search(content)
+        if m and m.start() <= 12:
+            prop = m.group("prop")
+            return m.group("party").strip(), (prop.strip(" \"“”,.") if prop else None)
+    return None
+
+
+def explicit_dispute(items, k, idf, postings, linked) -> Group | None:
+    item = items[k]
+    nominal = parse_nominal(content_text(item))
+    if nominal is not None:
+        party, prop = nominal
+        party = resolve_name(party, item)
+        if same_party([party], item.parties):
+            return None
+        terms = frozenset(content_terms(prop)) if prop else item.terms
+        group = Group(denying=[k], scores=[0.8])
+        best, score = best_assertion(items, k, terms, idf, postings, linked, item.parties)
+        if best is not None and score >= DENY_MATCH and same_party(items[best].parties, [party]):
+            group.asserting.append(best)
+        else:
+            group.extra_asserting.append(party)
+        if prop and item.claim.speaker:
+            # "denied the regulator's claim that it had hidden losses": "it" is the denier
+            prop = re.sub(r"^(?:it|he|she|they)\b", item.claim.speaker, prop, count=1, flags=re.I)
+        group.proposition = sentence_case(prop) if prop else None
+        return group
+    if BARE_NOMINAL.match(content_text(item)) or DEMONSTRATIVE.search(_framed_text(item)):
+        a = _nearest_accusation(items, k, anaphoric=bool(DEMONSTRATIVE.search(_framed_text(item))))
+        if a is not None:
+            return Group(asserting=[a], denying=[k], scores=[0.6])
+    best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
+    if best is None or score < DENY_MATCH:
+        return None
+    return Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
+
+
+def _framed_text(item: Item) -> str:
+    """From the cue to the end of the content: "rejected that argument" keeps its "that"."""
+    att = item.attribution
+    if att is None or att.cue is None or not att.contents:
+        return content_text(item)
+    return item.analysis.article.text[att.cue.start:att.contents[-1].end]
+
+
+def _nearest_accusation(items: list[Item], k: int, anaphoric: bool = False) -> int | None:
+    """For "denied the allegations": the latest earlier assertive claim naming the denier;
+    for "rejected that argument" (a demonstrative points back) the latest earlier one at all."""
+    item = items[k]
+    text = item.analysis.article.text
+    start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
+    floor = _paragraph_floor(text, start, NEAREST_PARAGRAPHS)
+    best = None
+    lo = k
+    while lo > 0 and items[lo - 1].analysis is item.analysis:  # an article's items are contiguous
+        lo -= 1
+    hi = k
+    while hi + 1 < len(items) and items[hi + 1].analysis is item.analysis:
+        hi += 1
+    for a in range(lo, hi + 1):
+        other = items[a]
+        if not is_assertable(other.claim.stance) or not other.parties:
+            continue
+        if same_party(other.parties, item.parties) or other.attribution is None or not other.attribution.contents:
+            continue
+        pos = other.attribution.contents[0].start
+        names_denier = same_party(other.claim.subjects, item.parties) or any(
+            p.lower() in other.claim.text.lower() for p in item.parties)
+        if floor <= pos < start and (names_denier or anaphoric):
+            best = a
+    return best
+
+
+def _paragraph_floor(text: str, offset: int, paragraphs: int) -> int:
+    pos = offset
+    for _ in range(paragraphs + 1):
+        found = text.rfind("\n\n", 0, pos)
+        if found < 0:
+            return 0
+        pos = found
+    return pos
+
+
+# --- verdicts of falsity and antonyms ---
+
+def falsity_verdicts(items: list[Item], idf) -> list[Group]:
+    """"X's tweets are lies", "Trump exaggerates": the speaker denies what the named party says."""
+    out = []
+    for k, it in enumerate(items):
+        if not it.parties or it.claim.is_negated or it.claim.stance is Stance.QUESTION:
+            continue
+        m = VERDICT_POSSESSIVE.search(it.claim.text) or VERDICT_VERB.search(it.claim.text)
+        if m is None:
+            continue
+        target = resolve_name(m.group("party"), it)
+        if same_party([target], it.parties) or not is_party_name(target, it):
+            continue
+        said = [a for a, other in enumerate(items) if other.analysis is it.analysis and a != k
+                and is_assertable(other.claim.stance) and same_party(other.parties, [target])]
+        best = max(said, key=lambda a: coverage(items[a].terms, it.terms, idf), default=None)
+        group = Group(denying=[k], scores=[0.6])
+        if best is not None and coverage(items[best].terms, it.terms, idf) > 0:
+            group.asserting.append(best)
+        else:
+            group.extra_asserting.append(target)
+            group.proposition = it.claim.text
+        out.append(group)
+    return out
+
+
+def antonym_contradictions(items: list[Item]) -> list[Group]:
+    """Two parties' statements in one story with antonyms on a shared topic ("asleep" / "awake")."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        if it.parties and is_assertable(it.claim.stance):
+            by_article[it.claim.article_id].append(k)
+    out = []
+    for ks in by_article.values():
+        words = {k: [w.lower() for w in re.findall(r"[A-Za-z]+", items[k].claim.text)] for k in ks}
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                a, b = ks[x], ks[y]
+                if same_party(items[a].parties, items[b].parties):
+                    continue
+                pair = _antonym_pair(words[a], words[b])
+                if pair is None:
+                    continue
+                shared = (items[a].predicate_terms & items[b].predicate_terms) - {
+                    t for w in pair for t in content_terms(w)}
+                if not shared:
+                    continue
+                first, second = sorted((a, b), key=lambda i: (_denies(items[i]), items[i].claim.attribution_index))
+                out.append(Group(asserting=[first], denying=[second], scores=[0.55]))
+    return out
+
+
+def _denies(item: Item) -> bool:
+    """Whether a claim reads as the denying side: a denial, or a verdict of falsity."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", item.claim.text)}
+    return item.claim.stance is Stance.DENY or bool(words & FALSITY)
+
+
+def _antonym_pair(a: list[str], b: list[str]) -> tuple[str, str] | None:
+    for left, right in ANTONYMS:
+        for x, y in ((left, right), (right, left)):
+            wa = next((w for w in a if w.startswith(x) and not w.startswith(y)), None)
+            wb = next((w for w in b if w.startswith(y) and not w.startswith(x)), None)
+            if wa and wb:
+                return wa, wb
+    return None
+
+
+# --- neutral-cue contradictions ---
+
+def place_contradiction(items, k, groups, idf, postings, linked) -> None:
+    item = items[k]
+    scored = [(similarity(item, items[m], idf), n) for n, g in enumerate(groups) if g.kind == "contradiction"
+              for m in g.asserting + g.denying
+              if not (m in g.asserting and same_party(items[m].parties, item.parties))]
+    best_score, best = max(scored, default=(0.0, None))
+    best_group = groups[best] if best is not None else None
+    if best_group is not None and best_score >= DENY_MATCH:
+        if not any(same_party(items[a].parties, item.parties) for a in best_group.asserting):
+            best_group.denying.append(k)
+            best_group.scores.append(best_score)
+        return
+    best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
+    if best is not None and score >= CONTRADICTION_MATCH:
+        groups.append(Group(asserting=[best], denying=[k], scores=[min(1.0, score) * 0.8]))
+
+
+# --- opposed predictions ---
+
+def opposed_predictions(items: list[Item]) -> list[Group]:
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        by_article[it.claim.article_id].append(k)
+    out = []
+    for ks in by_article.values():
+        positive = [k for k in ks if _outlook(items[k]) == 1]
+        negative = [k for k in ks if _outlook(items[k]) == -1]
+        pos_parties = [p for k in positive for p in items[k].parties]
+        negative = [k for k in negative if not same_party(items[k].parties, pos_parties)]
+        negative = [k for k in negative
+                    if ANAPHORIC.match(items[k].claim.text) or any(items[k].predicate_terms & items[p].predicate_terms
+                                                                   for p in positive)]
+        if positive and negative:
+            out.append(Group(asserting=positive, denying=negative, scores=[0.5], kind="opposed_prediction"))
+    return out
+
+
+def _outlook(item: Item) -> int:
+    """+1 a prediction of a good outcome, -1 of none or a bad one (or a doubt of a good one), 0 else."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z']+", item.claim.text)}
+    if not item.parties or not FUTURE.search(item.claim.text) and item.claim.stance is not Stance.PREDICT:
+        return 0
+    good, bad = bool(words & POSITIVE_OUTCOME), bool(words & NEGATIVE_OUTCOME)
+    if item.claim.stance is Stance.QUESTION:
+        return -1 if good and FUTURE.search(item.claim.text) else 0
+    if item.claim.stance is not Stance.PREDICT:
+        return 0
+    if NEGATED_OUTCOME.search(item.claim.text) or (bad and not good):
+        return -1
+    return 1 if good and not bad else 0
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+__all__ = ["antonym_contradictions", "explicit_dispute", "falsity_verdicts", "is_explicit", "opposed_predictions",
+           "parse_nominal", "place_contradiction"]

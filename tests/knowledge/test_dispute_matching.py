@@ -1,0 +1,40 @@
+"""Who is a party and how well one claim covers another: the matching under find_disputes."""
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from claimscope.knowledge import disputes
+from claimscope.knowledge.dispute_matching import coverage, same_party, split_parties
+
+
+@pytest.mark.parametrize(("speaker", "parties"), [
+    ("Russia and North Korea", ("Russia", "North Korea")),
+    ("Prosecutors", ("Prosecutors",)),
+    ("many of whom", ()),
+    ("she", ()),
+    ("Trump's plan", ()),
+    ("people", ()),
+])
+def test_split_parties_names_parties_not_pronouns(speaker, parties):
+    assert parties == split_parties(speaker)
+
+
+def test_same_party_short_and_full_name():
+    assert same_party(["Putin"], ["Vladimir Putin"])
+    assert not same_party(["Putin"], ["Zelensky"])
+
+
+def test_coverage_needs_two_shared_terms_of_a_long_denial():
+    idf = {}
+    denied = frozenset({"port", "retaken", "city", "sunday"})
+    assert 0.0 == coverage(denied, frozenset({"port", "ships"}), idf)
+    assert 0.75 == coverage(denied, frozenset({"port", "retaken", "city"}), idf)
+
+
+def test_find_disputes_keeps_its_public_names_and_signature():
+    """The store's incremental step calls find_disputes(analyses, links) from this module."""
+    assert ["analyses", "links"] == list(inspect.signature(disputes.find_disputes).parameters)
+    for name in ("DENIAL_CUES", "coverage", "find_disputes", "parse_nominal", "same_party", "split_parties"):
+        assert hasattr(disputes, name), name
