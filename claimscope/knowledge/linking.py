@@ -24,7 +24,8 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -156,7 +157,11 @@ def has_negation(text: str) -> bool:
 class TermIndex:
     """TF-IDF rows for a fixed list of texts: the shared machinery of linking and disputes."""
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], *, document_frequency: Mapping[str, int] | None = None,
+                 documents: int | None = None):
+        """``document_frequency`` and ``documents`` (claims holding each term, and all claims) give the
+        IDF of a larger corpus than ``texts``: a store scores a new claim's candidates as if linking
+        everything it holds, without reading everything back. Default: the IDF of ``texts``."""
         vocab: dict[str, int] = {}
         rows, cols, vals = [], [], []
         for i, text in enumerate(texts):
@@ -172,7 +177,13 @@ class TermIndex:
         shape = (n, max(len(vocab), 1))
         tf = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)), shape=shape)
         self.df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1])
-        idf = np.log((1.0 + n) / (1.0 + self.df)).astype(np.float32) + 1.0
+        df = self.df
+        if document_frequency is not None:
+            n = len(texts) if documents is None else documents
+            df = np.zeros(shape[1], dtype=np.int64)
+            for term, j in vocab.items():
+                df[j] = document_frequency.get(term, self.df[j])
+        idf = np.log((1.0 + n) / (1.0 + df)).astype(np.float32) + 1.0
         x = tf.multiply(idf.reshape(1, -1)).tocsr()
         norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
@@ -213,7 +224,7 @@ class TermIndex:
         ``window`` pairs per row, not a million: the links stay connected, the work linear.
         """
         n = self.presence.shape[0]
-        cap = max(MIN_POSTING_CAP, int(n * MAX_POSTING_SHARE))
+        cap = posting_cap(n)
         keep = (self.df <= cap) & (self.df >= 2)
         rare = self.presence[:, np.flatnonzero(keep)].tocsr() if keep.any() else None
         if rare is None or rare.nnz == 0:
@@ -263,18 +274,25 @@ def embedding_candidates(vectors: np.ndarray, bands: int = LSH_BANDS, bits: int 
     n = vectors.shape[0]
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    rng = np.random.default_rng(LSH_SEED)
-    planes = rng.standard_normal((vectors.shape[1], bands * (bits + 1))).astype(np.float32)
-    projected = vectors @ planes
-    powers = (1 << np.arange(bits, dtype=np.int64))
+    keys, positions = lsh_bands(vectors, bands, bits)
     rows = np.arange(n)
     out_i, out_j = [], []
     for band in range(bands):
-        block = projected[:, band * (bits + 1): (band + 1) * (bits + 1)]
-        keys = (block[:, :bits] > 0).astype(np.int64) @ powers
-        order = np.lexsort((block[:, bits], keys))
-        _window_pairs(rows[order], keys[order], window, out_i, out_j)
+        order = np.lexsort((positions[:, band], keys[:, band]))
+        _window_pairs(rows[order], keys[order, band], window, out_i, out_j)
     return _unique_pairs(out_i, out_j)
+
+
+def lsh_bands(vectors: np.ndarray, bands: int = LSH_BANDS, bits: int = LSH_BITS) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's key in each band (the sign pattern of ``bits`` projections) and its position there
+    (one more projection, which orders a bucket so near rows sit side by side): two n x bands arrays.
+    One function for the batch pass and the keys a store keeps, so both put a claim in one bucket."""
+    rng = np.random.default_rng(LSH_SEED)
+    planes = rng.standard_normal((vectors.shape[1], bands * (bits + 1))).astype(np.float32)
+    projected = (vectors @ planes).reshape(vectors.shape[0], bands, bits + 1)
+    powers = (1 << np.arange(bits, dtype=np.int64))
+    keys = (projected[:, :, :bits] > 0).astype(np.int64) @ powers
+    return keys, projected[:, :, bits]
 
 
 def _window_pairs(sorted_rows: np.ndarray, sorted_keys: np.ndarray, window: int, out_i: list, out_j: list) -> None:
@@ -312,7 +330,7 @@ def _union(*pairs: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarra
     return stacked[:, 0], stacked[:, 1]
 
 
-def _embed_or_none(texts: list[str]) -> np.ndarray | None:
+def embed_or_none(texts: list[str]) -> np.ndarray | None:
     """Embeddings of the texts, or None (logged) where onnxruntime or tokenizers is not installed."""
     try:
         from claimscope.knowledge.embeddings import embed
@@ -334,7 +352,7 @@ def link_claims(claims: Sequence[Claim], *, threshold: float = LINK_THRESHOLD, u
     index = TermIndex([c.text for c in claims])
     i, j = index.candidates()
     if use_embeddings and embeddings is None:
-        embeddings = _embed_or_none([c.text for c in claims])
+        embeddings = embed_or_none([c.text for c in claims])
     use_embeddings = embeddings is not None
     if use_embeddings:
         # an LSH pair links only on its cosine (its lexical evidence is the min-hash pass's to find),
@@ -353,5 +371,112 @@ def link_claims(claims: Sequence[Claim], *, threshold: float = LINK_THRESHOLD, u
     return links
 
 
-__all__ = ["LINK_THRESHOLD", "TermIndex", "content_terms", "embedding_candidates", "has_negation", "link_claims",
-           "score_pairs"]
+def posting_cap(documents: int) -> int:
+    """How many claims may hold a term before it stops making candidates (see MAX_POSTING_SHARE)."""
+    return max(MIN_POSTING_CAP, int(documents * MAX_POSTING_SHARE))
+
+
+# --- incremental linking: a store links only its new claims ------------------------------------
+
+# A new claim is looked up against at most this many stored claims through shared terms: the batch
+# pass's own bound per claim (MINHASH_FUNCTIONS x WINDOW), the stored claims ranked by how many
+# discriminating terms they share, so the work per new claim does not grow with the store.
+LOOKUP_LIMIT = MINHASH_FUNCTIONS * WINDOW
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimKeys:
+    """What a store keeps of a claim so a later claim finds it without re-reading every claim."""
+
+    claim_id: str
+    terms: tuple[str, ...]  # its distinct content terms, sorted: lookups and document frequencies
+    bands: tuple[tuple[int, float], ...] = ()  # (band key, position) per LSH band; () without an embedding
+
+
+def claim_keys(claims: Sequence[Claim], vectors: np.ndarray | None = None) -> list[ClaimKeys]:
+    """The lookup keys of each claim: its content terms and, given its embedding, its LSH buckets
+    (band number folded into the key, so one key space serves every band)."""
+    bands: list[tuple] = [()] * len(claims)
+    if vectors is not None and len(claims):
+        keys, positions = lsh_bands(vectors)
+        keys = keys + (np.arange(LSH_BANDS, dtype=np.int64) << LSH_BITS)
+        bands = [tuple(zip(keys[r].tolist(), positions[r].astype(float).tolist())) for r in range(len(claims))]
+    return [ClaimKeys(claim_id=c.id, terms=tuple(sorted(set(content_terms(c.text)))), bands=b)
+            for c, b in zip(claims, bands)]
+
+
+def discriminating_terms(terms: Iterable[str], document_frequency: Mapping[str, int], documents: int) -> list[str]:
+    """The terms that make candidates in a corpus of ``documents`` claims: as ``TermIndex.candidates``,
+    those held by at most ``posting_cap`` claims."""
+    cap = posting_cap(documents)
+    return [t for t in terms if document_frequency.get(t, 0) <= cap]
+
+
+def link_new_claims(new_claims: Sequence[Claim], new_keys: Sequence[ClaimKeys], stored_claims: Sequence[Claim], *,
+                    lexical: Iterable[tuple[str, str]] = (), nearby: Iterable[tuple[str, str]] = (),
+                    document_frequency: Mapping[str, int], documents: int,
+                    vectors: Mapping[str, np.ndarray] | None = None,
+                    threshold: float = LINK_THRESHOLD) -> list[ClaimLink]:
+    """The links ``link_claims`` over the whole corpus makes for the new claims, from their candidates.
+
+    ``lexical`` and ``nearby`` are (new claim id, stored claim id) pairs a store found through shared
+    terms and shared LSH buckets; pairs among the new claims are found here the same way. Each pair
+    is scored as ``link_claims`` scores it, with the corpus's document frequencies (new claims
+    counted), so a claim links as it would had everything been linked in one go. ``vectors`` maps
+    claim ids to embeddings; a pair missing one is scored on lexical evidence alone. A link's
+    ``claim_a`` is the stored claim, or the earlier new one, as in ``link_claims``'s input order.
+    """
+    stored_ids = {c.id for c in stored_claims}
+    claims = list(stored_claims) + [c for c in new_claims if c.id not in stored_ids]
+    if len(claims) < 2 or not new_claims:
+        return []
+    row = {c.id: k for k, c in enumerate(claims)}
+    pairs: set[tuple[int, int]] = set()
+    near: set[tuple[int, int]] = set()
+    for target, found in ((pairs, lexical), (near, nearby)):
+        for a, b in found:
+            if a in row and b in row and a != b:
+                target.add((min(row[a], row[b]), max(row[a], row[b])))
+    by_term: dict[str, list[int]] = {}
+    by_band: dict[int, list[int]] = {}
+    for k in new_keys:
+        if k.claim_id not in row:
+            continue
+        for t in discriminating_terms(k.terms, document_frequency, documents):
+            by_term.setdefault(t, []).append(row[k.claim_id])
+        for key, _ in k.bands:
+            by_band.setdefault(key, []).append(row[k.claim_id])
+    for groups, target in ((by_term, pairs), (by_band, near)):
+        for members in groups.values():
+            target.update((a, b) for x, a in enumerate(members) for b in members[x + 1:] if a != b)
+    matrix = None
+    if vectors is not None:
+        dims = next((len(v) for v in vectors.values()), 0)
+        matrix = np.zeros((len(claims), dims), dtype=np.float32)
+        for c in claims:
+            if c.id in vectors:
+                matrix[row[c.id]] = vectors[c.id]
+        # an LSH pair links only on its cosine, as in link_claims: its lexical evidence is the term pass's
+        ni = np.asarray([p[0] for p in sorted(near)], dtype=np.int64)
+        nj = np.asarray([p[1] for p in sorted(near)], dtype=np.int64)
+        keep = pair_cosine(matrix, ni, nj) >= threshold
+        pairs.update(zip(ni[keep].tolist(), nj[keep].tolist()))
+    if not pairs:
+        return []
+    ordered = sorted(pairs)
+    i = np.asarray([p[0] for p in ordered], dtype=np.int64)
+    j = np.asarray([p[1] for p in ordered], dtype=np.int64)
+    index = TermIndex([c.text for c in claims], document_frequency=document_frequency, documents=documents)
+    scores = score_pairs(claims, index, i, j)
+    if matrix is not None:
+        scores = np.maximum(scores, pair_cosine(matrix, i, j))
+    keep = np.flatnonzero(scores >= threshold)
+    links = [ClaimLink(claim_a=claims[i[k]].id, claim_b=claims[j[k]].id, similarity=float(min(1.0, scores[k])))
+             for k in keep.tolist() if claims[i[k]].id != claims[j[k]].id]
+    links.sort(key=lambda link: (-link.similarity, link.claim_a, link.claim_b))
+    return links
+
+
+__all__ = ["LINK_THRESHOLD", "LOOKUP_LIMIT", "ClaimKeys", "TermIndex", "claim_keys", "content_terms",
+           "discriminating_terms", "embed_or_none", "embedding_candidates", "has_negation", "link_claims",
+           "link_new_claims", "lsh_bands", "score_pairs"]
