@@ -63,6 +63,12 @@ class PostgresStore(Store):
     def _execute(self, sql: str, params: tuple | list = ()) -> psycopg.Cursor:
         return self._conn.execute(sql.replace("?", "%s"), params)
 
+    def _execute_many(self, sql: str, rows) -> None:
+        rows = list(rows)
+        if rows:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(sql.replace("?", "%s"), rows)
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         with self._conn.transaction():

@@ -49,9 +49,9 @@ def _article_meta(store: Store, ids: list[str]) -> dict[str, dict]:
     if not ids:
         return {}
     marks = ", ".join("?" for _ in ids)
-    rows = store._execute(
+    rows = store.read(
         f"SELECT id, headline, published, outlet, source_file FROM articles WHERE id IN ({marks})", tuple(ids)
-    ).fetchall()
+    )
     return {r[0]: {"id": r[0], "headline": r[1], "published": r[2], "outlet": r[3], "source_file": r[4]}
             for r in rows}
 
@@ -63,14 +63,14 @@ def get_article(store: Store, article_id: str) -> dict | None:
     except KeyError:
         return None
     out = analysis.to_json()
-    out["claims"] = [_claim_row(r) for r in store._execute(
+    out["claims"] = [_claim_row(r) for r in store.read(
         f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY attribution_index", (article_id,)
-    ).fetchall()]
-    out["disputes"] = [_dispute_row(r) for r in store._execute(
+    )]
+    out["disputes"] = [_dispute_row(r) for r in store.read(
         f"SELECT {_DISPUTE_COLUMNS} FROM disputes WHERE id IN "
         "(SELECT dispute_id FROM dispute_articles WHERE article_id = ?) ORDER BY confidence DESC, id",
         (article_id,),
-    ).fetchall()]
+    )]
     return out
 
 
@@ -97,7 +97,7 @@ def list_attributions(
     where, params = [], []
     if entity:
         names = [entity.lower()]
-        row = store._execute("SELECT name FROM entities WHERE id = ?", (entity,)).fetchone()
+        row = store.read_one("SELECT name FROM entities WHERE id = ?", (entity,))
         if row is not None:
             names.append(row[0].lower())
         marks = ", ".join("?" for _ in names)
@@ -118,14 +118,14 @@ def list_attributions(
         params += [len(until), until]
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     base = f"FROM attributions t JOIN articles a ON a.id = t.article_id {clause}"
-    total = int(store._execute(f"SELECT count(*) {base}", tuple(params)).fetchone()[0])
-    rows = store._execute(
+    total = int(store.read_one(f"SELECT count(*) {base}", tuple(params))[0])
+    rows = store.read(
         "SELECT t.article_id, t.ordinal, t.source_text, t.source_start, t.source_end, t.cue_text, t.cue_start, "
         "t.cue_end, t.contents, t.stance, t.direct, t.confidence, t.source_resolved, t.source_entity_id, "
         f"a.headline, a.published, a.outlet {base} "
         "ORDER BY a.published DESC, t.article_id, t.ordinal LIMIT ? OFFSET ?",
         (*params, int(limit), int(offset)),
-    ).fetchall()
+    )
     items = []
     for r in rows:
         items.append({
@@ -146,14 +146,14 @@ def list_entities(store: Store, *, kind: EntityKind | None = None, limit: int = 
                   offset: int = 0) -> dict:
     """Entities with how often they are mentioned and in how many articles, most mentioned first."""
     clause, params = ("WHERE e.kind = ?", [EntityKind(kind).value]) if kind else ("", [])
-    total = int(store._execute(f"SELECT count(*) FROM entities e {clause}", tuple(params)).fetchone()[0])
-    rows = store._execute(
+    total = int(store.read_one(f"SELECT count(*) FROM entities e {clause}", tuple(params))[0])
+    rows = store.read(
         "SELECT e.id, e.name, e.kind, e.aliases, e.roles, coalesce(sum(ae.mention_count), 0) AS mentions, "
         "count(ae.article_id) AS articles FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id "
         f"{clause} GROUP BY e.id, e.name, e.kind, e.aliases, e.roles "
         "ORDER BY mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
         (*params, int(limit), int(offset)),
-    ).fetchall()
+    )
     items = [{"id": r[0], "name": r[1], "kind": r[2], "aliases": _loads(r[3]), "roles": _loads(r[4]),
               "mention_count": int(r[5]), "article_count": int(r[6])} for r in rows]
     return page(items, total, limit, offset)
@@ -161,17 +161,17 @@ def list_entities(store: Store, *, kind: EntityKind | None = None, limit: int = 
 
 def get_entity(store: Store, entity_id: str) -> dict | None:
     """One entity: aliases, roles, what it said over time (claims, oldest first) and who contradicted it."""
-    row = store._execute("SELECT id, name, kind, aliases, roles FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    row = store.read_one("SELECT id, name, kind, aliases, roles FROM entities WHERE id = ?", (entity_id,))
     if row is None:
         return None
     entity = Entity(id=row[0], name=row[1], kind=EntityKind(row[2]), aliases=tuple(_loads(row[3])),
                     roles=tuple(_loads(row[4])))
     names = {entity.name, *entity.aliases}
-    articles = store._execute(
+    articles = store.read(
         "SELECT ae.article_id, ae.mention_count, a.headline, a.published FROM article_entities ae "
         "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ? ORDER BY a.published, a.id",
         (entity_id,),
-    ).fetchall()
+    )
     claims = _claims_by(store, entity.id, entity.name)
     disputes = []
     for dispute in _disputes_naming(store, names):
@@ -190,12 +190,12 @@ def get_entity(store: Store, entity_id: str) -> dict | None:
 
 
 def _claims_by(store: Store, entity_id: str, name: str) -> list[dict]:
-    rows = store._execute(
+    rows = store.read(
         f"SELECT {_CLAIM_COLUMNS_C}, a.headline FROM claims c JOIN articles a ON a.id = c.article_id "
         "WHERE c.speaker_entity_id = ? OR (c.speaker_entity_id IS NULL AND c.speaker = ?) "
         "ORDER BY c.date, c.article_id, c.attribution_index",
         (entity_id, name),
-    ).fetchall()
+    )
     return [{**_claim_row(r[:-1]), "headline": r[-1]} for r in rows]
 
 
@@ -203,9 +203,9 @@ def _disputes_naming(store: Store, names: set[str]) -> list[dict]:
     # The sides are JSON arrays of names: LIKE narrows the rows on either engine, Python decides.
     clauses = " OR ".join("asserted_by LIKE ? OR denied_by LIKE ?" for _ in names)
     params = [p for n in sorted(names) for p in (f"%{json.dumps(n)}%",) * 2]
-    rows = store._execute(
+    rows = store.read(
         f"SELECT {_DISPUTE_COLUMNS} FROM disputes WHERE {clauses} ORDER BY id", tuple(params)
-    ).fetchall()
+    )
     out = [_dispute_row(r) for r in rows]
     return [d for d in out if names & (set(d["asserted_by"]) | set(d["denied_by"]))]
 
@@ -241,7 +241,7 @@ def list_claims(store: Store, *, entity: str | None = None, q: str | None = None
     """Claims by date (undated last); ``entity`` (id or name) keeps its own, ``q`` needs every word."""
     where, params = [], []
     if entity:
-        row = store._execute("SELECT name FROM entities WHERE id = ?", (entity,)).fetchone()
+        row = store.read_one("SELECT name FROM entities WHERE id = ?", (entity,))
         name = row[0] if row else entity
         where.append("(c.speaker_entity_id = ? OR lower(c.speaker) = ?)")
         params += [entity, name.lower()]
@@ -249,35 +249,35 @@ def list_claims(store: Store, *, entity: str | None = None, q: str | None = None
         where.append("lower(c.text) LIKE ?")
         params.append(f"%{word.lower()}%")
     clause = ("WHERE " + " AND ".join(where)) if where else ""
-    total = int(store._execute(f"SELECT count(*) FROM claims c {clause}", tuple(params)).fetchone()[0])
-    rows = store._execute(
+    total = int(store.read_one(f"SELECT count(*) FROM claims c {clause}", tuple(params))[0])
+    rows = store.read(
         f"SELECT {_CLAIM_COLUMNS_C}, a.headline FROM claims c JOIN articles a ON a.id = c.article_id {clause} "
         "ORDER BY CASE WHEN c.date IS NULL THEN 1 ELSE 0 END, c.date, c.article_id, c.attribution_index "
         "LIMIT ? OFFSET ?",
         (*params, int(limit), int(offset)),
-    ).fetchall()
+    )
     return page([{**_claim_row(r[:-1]), "headline": r[-1]} for r in rows], total, limit, offset)
 
 
 def get_claim(store: Store, claim_id: str) -> dict | None:
     """One claim with its article's headline and the claims linked to it (either direction)."""
-    row = store._execute(
+    row = store.read_one(
         f"SELECT {_CLAIM_COLUMNS_C}, a.headline FROM claims c JOIN articles a ON a.id = c.article_id "
         "WHERE c.id = ?", (claim_id,)
-    ).fetchone()
+    )
     if row is None:
         return None
-    links = store._execute(
+    links = store.read(
         "SELECT claim_b, similarity FROM claim_links WHERE claim_a = ? "
         "UNION SELECT claim_a, similarity FROM claim_links WHERE claim_b = ?",
         (claim_id, claim_id),
-    ).fetchall()
+    )
     linked = []
     for other_id, similarity in sorted(links, key=lambda r: (-float(r[1]), r[0])):
-        other = store._execute(
+        other = store.read_one(
             f"SELECT {_CLAIM_COLUMNS_C}, a.headline FROM claims c JOIN articles a ON a.id = c.article_id "
             "WHERE c.id = ?", (other_id,)
-        ).fetchone()
+        )
         if other is not None:
             linked.append({**_claim_row(other[:-1]), "headline": other[-1], "similarity": round(float(similarity), 4)})
     return {**_claim_row(row[:-1]), "headline": row[-1], "linked": linked}
@@ -298,11 +298,11 @@ def _dispute_row(r) -> dict:
 
 def list_disputes(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, with_sides: bool = False) -> dict:
     """Disputes, most confident first; ``with_sides`` adds each side's claims and evidence (for pages)."""
-    total = int(store._execute("SELECT count(*) FROM disputes").fetchone()[0])
-    rows = store._execute(
+    total = int(store.read_one("SELECT count(*) FROM disputes")[0])
+    rows = store.read(
         f"SELECT {_DISPUTE_COLUMNS} FROM disputes ORDER BY confidence DESC, id LIMIT ? OFFSET ?",
         (int(limit), int(offset)),
-    ).fetchall()
+    )
     items = [_dispute_row(r) for r in rows]
     if with_sides:
         items = [_with_sides(store, d) for d in items]
@@ -311,7 +311,7 @@ def list_disputes(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, 
 
 def get_dispute(store: Store, dispute_id: str) -> dict | None:
     """One dispute with both sides: who, their claims, and the evidence, each linking to its article."""
-    row = store._execute(f"SELECT {_DISPUTE_COLUMNS} FROM disputes WHERE id = ?", (dispute_id,)).fetchone()
+    row = store.read_one(f"SELECT {_DISPUTE_COLUMNS} FROM disputes WHERE id = ?", (dispute_id,))
     return None if row is None else _with_sides(store, _dispute_row(row))
 
 
@@ -320,10 +320,10 @@ def _with_sides(store: Store, dispute: dict) -> dict:
     claims: dict[str, dict] = {}
     if ids:
         marks = ", ".join("?" for _ in ids)
-        for r in store._execute(
+        for r in store.read(
             f"SELECT {_CLAIM_COLUMNS_C}, a.headline FROM claims c JOIN articles a ON a.id = c.article_id "
             f"WHERE c.id IN ({marks})", tuple(ids)
-        ).fetchall():
+        ):
             claims[r[0]] = {**_claim_row(r[:-1]), "headline": r[-1]}
     headlines = {a["id"]: a["headline"] for a in _article_meta(store, list(dispute["articles"])).values()}
 
@@ -345,10 +345,10 @@ def _with_sides(store: Store, dispute: dict) -> dict:
 
 
 def _attribution_ranges(store: Store, article_id: str, ordinal: int) -> list[tuple[str, int, int]]:
-    row = store._execute(
+    row = store.read_one(
         "SELECT source_start, source_end, cue_start, cue_end, contents FROM attributions "
         "WHERE article_id = ? AND ordinal = ?", (article_id, ordinal),
-    ).fetchone()
+    )
     if row is None:
         return []
     out = [(article_id, int(s), int(e)) for s, e in ((row[0], row[1]), (row[2], row[3])) if s is not None]

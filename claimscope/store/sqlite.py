@@ -60,6 +60,9 @@ class SQLiteStore(Store):
     def _execute(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
 
+    def _execute_many(self, sql: str, rows) -> None:
+        self._conn.executemany(sql, rows)
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         self._conn.execute("BEGIN IMMEDIATE")

@@ -24,6 +24,7 @@ from claimscope.dedupe import THRESHOLD, Fingerprint, fingerprint_article
 from claimscope.errors import StoreError
 from claimscope.model import Article, ArticleAnalysis, ClaimLink, Dispute
 from claimscope.store import rows
+from claimscope.store.claim_index import ClaimIndex
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +41,11 @@ SNIPPET_WORDS = 24
 # Every table the store writes, in the order an article's rows are written.
 TABLES = ("articles", "attributions", "article_knowledge", "entities", "article_entities", "claims",
           "disputes", "dispute_articles", "article_fingerprints", "article_bands", "near_duplicates")
+# The claim index and the links, written by the claim-map update (save_article_claim_map), not by save.
+CLAIM_MAP_TABLES = ("claim_terms", "claim_bands", "claim_vectors", "claim_links", "claim_map_articles")
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+_READ_QUERY = re.compile(r"^\s*(?:SELECT|WITH)\b", re.I)
 
 
 class SaveStatus(StrEnum):
@@ -78,7 +82,7 @@ class SearchHit:
     snippet: str  # matched words wrapped in SNIPPET_START / SNIPPET_END
 
 
-class Store(AbstractContextManager):
+class Store(ClaimIndex, AbstractContextManager):
     """Analysed articles, their attributions and near-duplicate links, behind the same methods on
     both engines. Use ``open_store``; close it (or use it as a context manager) when done."""
 
@@ -92,6 +96,11 @@ class Store(AbstractContextManager):
 
     def _execute(self, sql: str, params: tuple | list = ()) -> Any:
         raise NotImplementedError
+
+    def _execute_many(self, sql: str, rows: Iterable[tuple]) -> None:
+        """One statement over many parameter rows (engines batch it)."""
+        for row in rows:
+            self._execute(sql, row)
 
     def _transaction(self) -> AbstractContextManager:
         raise NotImplementedError
@@ -348,6 +357,20 @@ class Store(AbstractContextManager):
                 raise
             raise StoreError(f"{self.where}: claim map not stored: {_one_line(exc)}") from exc
 
+    # -- read queries for query modules ---------------------------------------------------------
+
+    def read(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        """The rows of one read query (``?`` placeholders on both engines), for modules that query
+        the store (store/queries.py: the API and web pages) without reaching into the engine."""
+        if not _READ_QUERY.match(sql):
+            raise StoreError(f"{self.where}: Store.read runs SELECT queries only (got {sql.split()[0]!r})")
+        return list(self._execute(sql, params).fetchall())
+
+    def read_one(self, sql: str, params: tuple | list = ()) -> tuple | None:
+        """The first row of one read query, or None."""
+        found = self.read(sql, params)
+        return found[0] if found else None
+
     def count_articles(self) -> int:
         return int(self._execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -356,7 +379,7 @@ class Store(AbstractContextManager):
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table: what an ingest added, at a glance (and how tests see a rollback)."""
-        return {t: int(self._execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        return {t: int(self._execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES + CLAIM_MAP_TABLES}
 
 
 def search_words(query: str) -> list[str]:
