@@ -1,18 +1,118 @@
-"""After an ingest: recompute claim links and disputes over everything the store holds.
+"""After an ingest: link the new articles' claims and find the disputes they can change.
 
-The cross-article step needs every article's claims; it reads them back from the store (records,
-no re-parsing), runs knowledge.claimmap once, and replaces the stored links and disputes in one
-transaction, so a re-run gives the same map. Linking is sub-quadratic; reading back is linear in
-the corpus, which is what a later incremental version (only the new articles' candidates) saves.
+Relinking every stored claim after each ingest costs time linear in the store. Instead each stored
+article that is not yet mapped (``Store.unmapped_article_ids``, in ingest order) is mapped on its
+own, in one transaction:
+
+1. its claims are embedded and keyed (``knowledge.linking.claim_keys``: content terms, LSH buckets);
+2. the store looks up candidates among the claims already indexed (shared discriminating terms,
+   the nearest claims in each shared bucket), and ``knowledge.linking.link_new_claims`` scores them
+   as ``link_claims`` would, with the store's document frequencies;
+3. disputes are found again over the *affected* articles: this one, the stored articles holding a
+   claim now linked to one of its claims, and every article sharing a stored dispute with those
+   (so replacing their disputes loses none); the result replaces every stored dispute touching them.
+
+Mapping one article at a time makes the map depend only on the order articles were stored, not on
+how they were grouped into ingests. What differs from one ``build_claim_map`` over everything is
+measured in docs/store.md: a pair scored when its later claim arrived keeps that score, though
+later claims move the IDF, and ``find_disputes`` weighs terms over the affected articles only.
 """
 from __future__ import annotations
 
-from claimscope.knowledge.claimmap import ClaimMap, build_claim_map
+import logging
+from collections import Counter
+
+import numpy as np
+
+from claimscope.knowledge.claimmap import ClaimMap
+from claimscope.knowledge.disputes import find_disputes
+from claimscope.knowledge.linking import (
+    LOOKUP_LIMIT,
+    WINDOW,
+    claim_keys,
+    content_terms,
+    discriminating_terms,
+    embed_or_none,
+    link_new_claims,
+)
+from claimscope.model import ArticleAnalysis, ClaimLink, Dispute
 from claimscope.store.store import Store
 
+logger = logging.getLogger(__name__)
 
-def update_claim_map(store: Store) -> ClaimMap:
-    analyses = [store.get_analysis(article_id) for article_id in store.article_ids()]
-    claim_map = build_claim_map(analyses)
-    store.save_claim_map(claim_map.links, claim_map.disputes)
-    return claim_map
+VECTOR_DTYPE = np.dtype("<f4")  # stored embeddings: little-endian float32, as embed() gives them
+
+
+def update_claim_map(store: Store, *, use_embeddings: bool = True) -> ClaimMap:
+    """Map every stored article not mapped yet; returns the links and disputes this update stored.
+
+    Safe to repeat: an article already mapped is skipped, and one whose transaction fails stays
+    unmapped (nothing of it written) for the next update to retry.
+    """
+    links: list[ClaimLink] = []
+    disputes: dict[str, Dispute] = {}
+    reset = store.count_mapped_articles() == 0
+    for article_id in store.unmapped_article_ids():
+        new_links, new_disputes = map_article(store, store.get_analysis(article_id),
+                                              use_embeddings=use_embeddings, reset=reset)
+        reset = False
+        links += new_links
+        for dispute in new_disputes:
+            disputes[dispute.id] = dispute
+    ranked = sorted(disputes.values(), key=lambda d: (-d.confidence, d.id))
+    return ClaimMap(links=tuple(links), disputes=tuple(ranked))
+
+
+def map_article(store: Store, analysis: ArticleAnalysis, *, use_embeddings: bool = True,
+                reset: bool = False) -> tuple[list[ClaimLink], list[Dispute]]:
+    """Index, link and find the disputes of one stored article (see the module docstring)."""
+    article_id = analysis.article.id
+    claims = list(analysis.claims)
+    vectors = embed_or_none([c.text for c in claims]) if use_embeddings and claims else None
+    keys = claim_keys(claims, vectors)
+
+    new_counts = Counter(t for k in keys for t in k.terms)
+    document_frequency = {t: n + new_counts.get(t, 0) for t, n in store.claim_term_counts(new_counts).items()}
+    for term, n in new_counts.items():
+        document_frequency.setdefault(term, n)
+    documents = store.count_indexed_claims() + len(claims)
+    lexical, nearby = [], []
+    for k in keys:
+        terms = discriminating_terms(k.terms, document_frequency, documents)
+        lexical += [(k.claim_id, other) for other in store.claims_sharing_terms(terms, limit=LOOKUP_LIMIT)]
+        nearby += [(k.claim_id, other) for other in store.claims_near(k.bands, window=WINDOW)]
+    stored_claims = store.get_claims({other for _, other in lexical + nearby})
+    # A candidate's own terms weigh in its score too: their counts, where the new claims add none.
+    extra = {t for c in stored_claims for t in content_terms(c.text)} - set(new_counts)
+    document_frequency.update(store.claim_term_counts(extra))
+    vector_of = None
+    if vectors is not None:
+        vector_of = {c.id: vectors[r] for r, c in enumerate(claims)}
+        vector_of.update({cid: np.frombuffer(blob, dtype=VECTOR_DTYPE)
+                          for cid, blob in store.claim_vectors(c.id for c in stored_claims).items()})
+    links = link_new_claims(claims, keys, stored_claims, lexical=lexical, nearby=nearby,
+                            document_frequency=document_frequency, documents=documents, vectors=vector_of)
+
+    affected = {article_id} | store.articles_of_claims(x for link in links for x in (link.claim_a, link.claim_b))
+    while True:  # replacing the disputes of an article must not drop a dispute it shares with another
+        grown = affected | store.dispute_partner_articles(affected)
+        if grown == affected:
+            break
+        affected = grown
+    order = store.in_ingest_order(affected - {article_id}) + [article_id]
+    analyses = [analysis if a == article_id else store.get_analysis(a) for a in order]
+    disputes = find_disputes(analyses, store.links_within(affected - {article_id}) + links)
+
+    saved = store.save_article_claim_map(
+        article_id,
+        terms=[(t, k.claim_id) for k in keys for t in k.terms],
+        bands=[(key, position, k.claim_id) for k in keys for key, position in k.bands],
+        vectors=[] if vectors is None else [(c.id, vectors[r].astype(VECTOR_DTYPE).tobytes())
+                                            for r, c in enumerate(claims)],
+        links=links, disputes=disputes, affected_article_ids=affected, reset=reset)
+    if not saved:  # another updater mapped it meanwhile
+        return [], []
+    logger.info("%s: article %s mapped: %d claims, %d links, %d disputes over %d affected articles",
+                store.where, article_id, len(claims), len(links), len(disputes), len(affected))
+    return links, disputes
+
