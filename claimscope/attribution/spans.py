@@ -127,13 +127,19 @@ MERGE_CONTENT_GAP_MAX = 1000
 CONTENT_FALLBACK_MIN_P = 0.2
 
 
-def tag_cues(model: AttributionModel, view: DocView,
-             start_min_p: float = CUE_START_MIN_P) -> list[tuple[tuple[int, int], float]]:
-    """Cue token ranges with the tagger's mean marginal over their tokens."""
+def tag_cues(model: AttributionModel, view: DocView, start_min_p: float = CUE_START_MIN_P,
+             cue_p: list[float] | None = None) -> list[tuple[tuple[int, int], float]]:
+    """Cue token ranges with the tagger's mean marginal over their tokens.
+
+    With ``cue_p`` (a list as long as the Doc), each tagged token's P(inside a cue) is written there.
+    """
     cues = []
     tagger = model.cue_tagger
     for para in view.paragraphs:
         labels = tagger.tag(cue_features(view, para))
+        if cue_p is not None:
+            for k, i in enumerate(para):
+                cue_p[i] = 1.0 - tagger.marginal("O", k)
         if start_min_p < 1.0:
             labels = _add_likely_cues(tagger, labels, start_min_p)
         for s, e in bio_chunks(labels, "CUE"):
@@ -228,11 +234,12 @@ def _merge_contents(contents, cue, sources, other_cues, view: DocView, max_gap: 
 
 
 def find_token_spans(doc: Doc, model: AttributionModel | None = None, *,
-                     start_min_p: float = CUE_START_MIN_P, drop_contentless: bool = DROP_CUES_WITHOUT_CONTENT):
+                     start_min_p: float = CUE_START_MIN_P, drop_contentless: bool = DROP_CUES_WITHOUT_CONTENT,
+                     cue_p: list[float] | None = None):
     """Like :func:`find_attribution_spans` but in token ranges: ``(cue, sources, contents, conf)``."""
     model = model or default_model()
     view = build_view(doc, model.lexicon)
-    cues = tag_cues(model, view, start_min_p)
+    cues = tag_cues(model, view, start_min_p, cue_p)
     cue_ranges = [c for c, _ in cues]
     out = []
     for cue, cue_conf in cues:
@@ -244,13 +251,16 @@ def find_token_spans(doc: Doc, model: AttributionModel | None = None, *,
     return out
 
 
-def find_attribution_spans(doc: Doc, model: AttributionModel | None = None) -> list[SpanTriple]:
+def find_attribution_spans(doc: Doc, model: AttributionModel | None = None, *,
+                           cue_p: list[float] | None = None) -> list[SpanTriple]:
     """Every attribution the model finds in ``doc``, in document order of cues.
 
-    ``doc`` should come from ``build_nlp()`` (the features read its tags and parse).
+    ``doc`` should come from ``build_nlp()`` (the features read its tags and parse). With
+    ``cue_p`` (a list as long as the Doc), the cue tagger's P(token inside a cue) is written there:
+    the parse rules use it to ask the model about a cue it did not choose.
     """
     out = []
-    for cue, sources, contents, conf in find_token_spans(doc, model):
+    for cue, sources, contents, conf in find_token_spans(doc, model, cue_p=cue_p):
         out.append(SpanTriple(
             cue=char_span(doc, *cue),
             sources=tuple(char_span(doc, s, e) for s, e in sources),

@@ -65,3 +65,26 @@ def test_rules_find_most_said_cues_in_polnear_article():
     said = {q.cue for q in gold if text[slice(*q.cue)].lower() in ("said", "says", "added")}
     found = {t.cue for t in find_rule_spans(build_nlp()(text))}
     assert said and len(said & found) >= 0.7 * len(said)
+
+
+def _layout(text):
+    from claimscope.attribution.rules import find_layout_spans
+
+    return [(text[slice(*t.cue)], [text[slice(*s)] for s in t.sources], [text[slice(*c)] for c in t.contents])
+            for t in find_layout_spans(text)]
+
+
+def test_layout_transcript_line_is_the_speakers_quote():
+    text = "WALLACE: Will she attend?\nPENCE: Gennifer Flowers will not be attending the debate.\n"
+    assert [(":", ["WALLACE"], ["Will she attend?"]),
+            (":", ["PENCE"], ["Gennifer Flowers will not be attending the debate"])] == _layout(text)
+
+
+def test_layout_colon_labels_are_not_speakers():
+    text = "Editor's Note: The following is an excerpt from the book.\nUPDATE: The vote was moved to Friday.\n"
+    assert [] == _layout(text)
+
+
+def test_layout_dash_signs_the_quote_before_it():
+    text = "“He represents our greatest shame and should step aside.” ― Sonya Herridge\n"
+    assert [("―", ["Sonya Herridge"], ["“He represents our greatest shame and should step aside.”"])] == _layout(text)
