@@ -247,8 +247,20 @@ def find_token_spans(doc: Doc, model: AttributionModel | None = None, *,
         sources, contents, role_conf = tag_roles(model, view, cue, others)
         if drop_contentless and not contents:
             continue
-        out.append((cue, sources, contents, cue_conf * role_conf))
+        out.append((cue, nearest_source(sources, cue), contents, cue_conf * role_conf))
     return out
+
+
+def nearest_source(sources: list[tuple[int, int]], cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The one source chunk nearest the cue.
+
+    PolNeAR gives an attribution one source span (dev: none of 2,193 has two); when the role tagger
+    marks two chunks ("Donald Trump ... he said"), the one next to the cue is the gold one in 33 of
+    42 dev cases.
+    """
+    if len(sources) < 2:
+        return sources
+    return [min(sources, key=lambda s: max(cue[0] - s[1], s[0] - cue[1], 0))]
 
 
 def find_attribution_spans(doc: Doc, model: AttributionModel | None = None, *,

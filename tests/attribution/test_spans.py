@@ -83,3 +83,12 @@ def test_train_attribution_writes_a_model_that_finds_spans(tmp_path):
     text = "Secret Service protocol called for a hospital visit, sources said."
     triples = find_attribution_spans(build_nlp()(text), load_model(tmp_path / "model"))
     assert "said" in [text[slice(*t.cue)] for t in triples]
+
+
+def test_nearest_source_keeps_the_chunk_next_to_the_cue():
+    from claimscope.attribution.spans import nearest_source
+
+    # "Donald Trump (0-2) ... he (10-11) said (11-12)": the pronoun next to the cue is its source
+    assert [(10, 11)] == nearest_source([(0, 2), (10, 11)], (11, 12))
+    assert [(14, 16)] == nearest_source([(0, 2), (14, 16)], (12, 13))  # "..., said (12) Mr. X (14-16)"
+    assert [(3, 5)] == nearest_source([(3, 5)], (12, 13))
