@@ -5,6 +5,11 @@ scripts/export_minilm.py; docs/claims.md says how), so embedding needs no torch,
 and no network: ``tokenizers`` reads tokenizer.json, ONNX Runtime runs the graph, whose one output
 is already the mean-pooled, L2-normalised sentence embedding. The session is built once per
 process, on first use.
+
+Speed (docs/claims.md, "Speed"): on the 2-core development machine, which has no AVX2, the int8
+graph costs ~2.4 ms of CPU per claim, the float32 one ~5.6 ms. ONNX Runtime's default thread pool
+(one spinning thread per core) costs 2-3x that in wall time whenever another job shares the cores,
+so the session runs one thread, without spinning, unless ``CLAIMSCOPE_EMBED_THREADS`` asks for more.
 """
 from __future__ import annotations
 
@@ -21,7 +26,14 @@ logger = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm"
 DIMENSIONS = 384
 MAX_TOKENS = 128  # claims are a sentence; the model was trained on 128-token inputs
-BATCH_SIZE = 64  # texts per ONNX Runtime call; sorted by length first, so padding stays small
+# Texts per ONNX Runtime call, sorted by length first so padding stays small. CPU ms per claim on the
+# claim-pair texts (~20 word-pieces): 1: 4.1, 4: 2.6, 8: 2.3, 16: 2.4, 32: 2.6, 64: 2.7-3.2; a batch of
+# 256 ran ~3x slower (its activations leave the cache).
+BATCH_SIZE = 16
+# Intra-op threads: 1 ran 3.3-3.6 ms per claim at load 3-4 on the 2 shared cores; 2 without spinning
+# 3.7-4.8; ONNX Runtime's default (2, spinning) 6.8-7.9. Set CLAIMSCOPE_EMBED_THREADS on a quiet machine
+# (0: ONNX Runtime's default, one per core).
+THREADS = 1
 
 
 @functools.cache
@@ -37,9 +49,9 @@ def _load():
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.no_padding()  # tokenizer.json pads to 128; embed() pads each batch to its longest text
     options = ort.SessionOptions()
-    threads = int(os.environ.get("CLAIMSCOPE_EMBED_THREADS", "0"))  # 0: ONNX Runtime's default
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = int(os.environ.get("CLAIMSCOPE_EMBED_THREADS", THREADS))
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads yield the core
     options.log_severity_level = 3
     session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
     logger.info("loaded embedding model %s (%.1f MiB)", model, model.stat().st_size / 2**20)
