@@ -8,9 +8,10 @@ own, in one transaction:
 2. the store looks up candidates among the claims already indexed (shared discriminating terms,
    the nearest claims in each shared bucket), and ``knowledge.linking.link_new_claims`` scores them
    as ``link_claims`` would, with the store's document frequencies;
-3. disputes are found again over the *affected* articles: this one, the stored articles holding a
-   claim now linked to one of its claims, and every article sharing a stored dispute with those
-   (so replacing their disputes loses none); the result replaces every stored dispute touching them.
+3. disputes are found again over the *affected* articles: this one, the stored articles a new link
+   reaches where either claim denies or the article holds disputes (``_dispute_reach``), and every
+   article sharing a stored dispute with those (so replacing their disputes loses none); the result
+   replaces every stored dispute touching them.
 
 Mapping one article at a time makes the map depend only on the order articles were stored, not on
 how they were grouped into ingests. What differs from one ``build_claim_map`` over everything is
@@ -35,7 +36,7 @@ from claimscope.knowledge.linking import (
     embed_or_none,
     link_new_claims,
 )
-from claimscope.model import ArticleAnalysis, ClaimLink, Dispute
+from claimscope.model import ArticleAnalysis, Claim, ClaimLink, Dispute, Stance
 from claimscope.store.store import Store
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ def map_article(store: Store, analysis: ArticleAnalysis, *, use_embeddings: bool
     links = link_new_claims(claims, keys, stored_claims, lexical=lexical, nearby=nearby,
                             document_frequency=document_frequency, documents=documents, vectors=vector_of)
 
-    affected = {article_id} | store.articles_of_claims(x for link in links for x in (link.claim_a, link.claim_b))
+    affected = {article_id} | _dispute_reach(store, claims, stored_claims, links)
     while True:  # replacing the disputes of an article must not drop a dispute it shares with another
         grown = affected | store.dispute_partner_articles(affected)
         if grown == affected:
@@ -115,4 +116,26 @@ def map_article(store: Store, analysis: ArticleAnalysis, *, use_embeddings: bool
     logger.info("%s: article %s mapped: %d claims, %d links, %d disputes over %d affected articles",
                 store.where, article_id, len(claims), len(links), len(disputes), len(affected))
     return links, disputes
+
+
+def _dispute_reach(store: Store, claims: list[Claim], stored_claims: list[Claim], links: list[ClaimLink]) -> set[str]:
+    """Stored articles whose disputes a new article's links can change.
+
+    find_disputes joins articles only through denials (a DENY claim answering another party's
+    assertion) and through disputes already found (merging, widening the asserting side); so a
+    stored article counts when a link joins it to the new article and either claim denies, or it
+    holds disputes. Links between two assertions elsewhere change no dispute, and leaving them out
+    keeps the affected set small where a story is echoed in many articles.
+    """
+    by_id = {c.id: c for c in [*claims, *stored_claims]}
+    new_ids = {c.id for c in claims}
+    reach: dict[str, bool] = {}
+    for link in links:
+        for new, other in ((link.claim_a, link.claim_b), (link.claim_b, link.claim_a)):
+            if new in new_ids and other not in new_ids and other in by_id:
+                denies = Stance.DENY in (by_id[new].stance, by_id[other].stance)
+                article = by_id[other].article_id
+                reach[article] = reach.get(article, False) or denies
+    with_disputes = store.dispute_partner_articles(reach)
+    return {a for a, denies in reach.items() if denies or a in with_disputes}
 
