@@ -23,8 +23,28 @@ NOMINAL_COMMON = re.compile(r"^(?:the\s+)?(?P<party>(?!(?:his|her|its|their|our|
                              r"(?:\w+\s+){0,2}?" + CLAIM_NOUNS + r"(?:\s+that\s+(?P<prop>.+))?", re.S)
 NOMINAL_BY = re.compile(r"\b" + CLAIM_NOUNS + r"\s+(?:made\s+)?(?:by|from)\s+(?:the\s+)?" + NAME +
                          r"(?:\s+that\s+(?P<prop>.+))?", re.S)
+# What a bare nominal ("denied the allegations", "rejected the report", "dismissed the criticism")
+# points back to: an earlier claim whose cue or speaker has the noun's stem, or whose stance fits.
+NOMINAL_FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # noun stem: (cue or speaker stems, stances)
+    "allegation": (("alleg", "accus", "charg"), ("accuse",)),
+    "accusation": (("accus", "alleg", "charg"), ("accuse",)),
+    "charge": (("charg", "accus", "alleg"), ("accuse",)),
+    "criticism": (("critic", "attack", "blast", "slam", "liken"), ("criticize",)),
+    "report": (("report",), ()),
+    "claim": (("claim",), ()),
+    "assertion": (("assert",), ()),
+    "suggestion": (("suggest",), ()),
+    "characterization": (("characteri", "call", "describ", "liken"), ()),
+    "characterisation": (("characteri", "call", "describ", "liken"), ()),
+    "argument": (("argu",), ()),
+    "contention": (("contend",), ()),
+    "assessment": (("assess",), ()),
+}
 BARE_NOMINAL = re.compile(r"^\W*(?:the|those|these|such|any|all|his|her|their|its|that|this)?\s*(?:\w+\s+)?"
-                           + CLAIM_NOUNS + r"\b", re.I)
+                          r"(?P<noun>" + CLAIM_NOUNS + r")\b", re.I)
+# Determiners and the like before a described speaker ("Another critic", "the president").
+DESCRIPTION_DETERMINERS = frozenset("a an the another one this that".split())
 DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these|such)\s+(?:\w+\s+)?" + CLAIM_NOUNS + r"\b", re.I)
 # A verdict of falsity on what another party said ("X's tweets are lies", "Trump exaggerates").
 FALSITY = frozenset("""lie lies lying lied liar liars false falsely untrue wrong misleading mislead exaggerate
@@ -34,8 +54,17 @@ SPEECH_NOUNS = r"(?:claims?|tweets?|statements?|comments?|remarks?|assertions?|a
                 r"rationales?|arguments?|account|story|figures?|numbers?)"
 VERDICT_WORDS = r"(?:lies|a lie|false|untrue|not true|wrong|misleading|baseless|unfounded|bogus|nonsense|a hoax|" \
                  r"fabricated|inaccurate|exaggerated|debunked)"
-VERDICT_POSSESSIVE = re.compile(NAME + r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + SPEECH_NOUNS +
-                                 r"\b[^.;]{0,160}?\b(?:is|are|was|were)\s+(?:\w+\s+)?" + VERDICT_WORDS + r"\b")
+# The verdict may follow in the next sentence when that sentence points back ("X's rationales
+# don't hold weight. They are 100 percent wrong"); a negation next to the verdict ("is not false")
+# cancels it.
+_VERDICT_TAIL = r"\b(?:[^.;]|\.\s+(?=(?:They|It|That|This|These|Those)\b)){0,160}?\b(?P<verdict>(?:is|are|was|were)\s+" \
+                r"(?:\w+\s+){0,2}?" + VERDICT_WORDS + r")\b"  # "are 100 percent wrong"
+VERDICT_POSSESSIVE = re.compile(NAME + r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + SPEECH_NOUNS + _VERDICT_TAIL)
+# The same with a described possessor ("the president's claims ... are unfounded"): the description
+# is resolved to the one entity in the article with that role (dispute_matching.resolve_description).
+VERDICT_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<party>[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
+                               r"(?:[\w-]+\s+){0,3}?" + SPEECH_NOUNS + _VERDICT_TAIL)
+VERDICT_NEGATED = re.compile(r"^(?:is|are|was|were)\s+(?:not|never|hardly)\b(?!\s+true\b)", re.I)
 VERDICT_VERB = re.compile(NAME + r"\s+(?:is\s+lying|was\s+lying|lied|exaggerates|exaggerated|is\s+exaggerating|"
                            r"misled|misleads|is\s+misleading|falsely\s+(?:claimed|claims|said|says))\b")
 # Word pairs that cannot both hold of one thing; stems matched by prefix (data).

@@ -10,10 +10,11 @@ from collections import defaultdict
 
 from claimscope.knowledge.dispute_lexicon import (
     ANAPHORIC, ANTONYMS, BARE_NOMINAL, DEMONSTRATIVE, DENIAL_CUES, FALSITY, FUTURE, NEGATED_OUTCOME, NEGATIVE_OUTCOME,
-    NOMINAL_BY, NOMINAL_COMMON, NOMINAL_POSSESSIVE, POSITIVE_OUTCOME, VERDICT_POSSESSIVE, VERDICT_VERB)
+    NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
+    VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
-    CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, Group, Item, best_assertion, coverage, is_assertable,
-    is_party_name, resolve_name, same_party, similarity)
+    CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
+    is_assertable, is_party_name, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
 
@@ -64,8 +65,10 @@ def explicit_dispute(items, k, idf, postings, linked) -> Group | None:
             prop = re.sub(r"^(?:it|he|she|they)\b", item.claim.speaker, prop, count=1, flags=re.I)
         group.proposition = sentence_case(prop) if prop else None
         return group
-    if BARE_NOMINAL.match(content_text(item)) or DEMONSTRATIVE.search(_framed_text(item)):
-        a = _nearest_accusation(items, k, anaphoric=bool(DEMONSTRATIVE.search(_framed_text(item))))
+    bare = BARE_NOMINAL.match(content_text(item))
+    if bare or DEMONSTRATIVE.search(_framed_text(item)):
+        a = _nearest_accusation(items, k, anaphoric=bool(DEMONSTRATIVE.search(_framed_text(item))),
+                                noun=bare.group("noun") if bare else None)
         if a is not None:
             return Group(asserting=[a], denying=[k], scores=[0.6])
     best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
@@ -82,9 +85,10 @@ def _framed_text(item: Item) -> str:
     return item.analysis.article.text[att.cue.start:att.contents[-1].end]
 
 
-def _nearest_accusation(items: list[Item], k: int, anaphoric: bool = False) -> int | None:
-    """For "denied the allegations": the latest earlier assertive claim naming the denier;
-    for "rejected that argument" (a demonstrative points back) the latest earlier one at all."""
+def _nearest_accusation(items: list[Item], k: int, anaphoric: bool = False, noun: str | None = None) -> int | None:
+    """For "denied the allegations": the latest earlier assertive claim naming the denier, or one
+    of the noun's kind (an accusation, a "critic"'s words, a report: ``NOMINAL_FAMILIES``); for
+    "rejected that argument" (a demonstrative points back) the latest earlier one at all."""
     item = items[k]
     text = item.analysis.article.text
     start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
@@ -105,9 +109,24 @@ def _nearest_accusation(items: list[Item], k: int, anaphoric: bool = False) -> i
         pos = other.attribution.contents[0].start
         names_denier = same_party(other.claim.subjects, item.parties) or any(
             p.lower() in other.claim.text.lower() for p in item.parties)
-        if floor <= pos < start and (names_denier or anaphoric):
+        if floor <= pos < start and (names_denier or anaphoric or _of_kind(other, noun)):
             best = a
     return best
+
+
+def _of_kind(item: Item, noun: str | None) -> bool:
+    """Whether a claim is what a bare nominal calls it: "the allegations" an accusation, "the
+    criticism" a critic's words, "the report" something reported."""
+    if not noun:
+        return False
+    family = next((v for stem, v in NOMINAL_FAMILIES.items() if noun.lower().startswith(stem)), None)
+    if family is None:
+        return False
+    stems, stances = family
+    att = item.attribution
+    words = [w.lower() for part in ((att.cue.text if att and att.cue else ""), item.claim.speaker or "")
+             for w in re.findall(r"[A-Za-z]+", part)]
+    return item.claim.stance.value in stances or any(w.startswith(stems) for w in words)
 
 
 def _paragraph_floor(text: str, offset: int, paragraphs: int) -> int:
@@ -126,12 +145,17 @@ def falsity_verdicts(items: list[Item], idf) -> list[Group]:
     """"X's tweets are lies", "Trump exaggerates": the speaker denies what the named party says."""
     out = []
     for k, it in enumerate(items):
-        if not it.parties or it.claim.is_negated or it.claim.stance is Stance.QUESTION:
+        if not it.parties or it.claim.stance is Stance.QUESTION:
             continue
         m = VERDICT_POSSESSIVE.search(it.claim.text) or VERDICT_VERB.search(it.claim.text)
-        if m is None:
+        target = resolve_name(m.group("party"), it) if m else None
+        if m is None and (m := VERDICT_DESCRIBED.search(it.claim.text)) is not None:
+            target = resolve_description(m.group("party"), it.analysis)  # "the president's claims"
+        if m is None or target is None:
             continue
-        target = resolve_name(m.group("party"), it)
+        verdict = m.groupdict().get("verdict")
+        if (VERDICT_NEGATED.match(verdict) if verdict else it.claim.is_negated):
+            continue
         if same_party([target], it.parties) or not is_party_name(target, it):
             continue
         said = [a for a, other in enumerate(items) if other.analysis is it.analysis and a != k
@@ -208,6 +232,39 @@ def place_contradiction(items, k, groups, idf, postings, linked) -> None:
         groups.append(Group(asserting=[best], denying=[k], scores=[min(1.0, score) * 0.8]))
 
 
+# --- polarity contradictions ---
+
+def polarity_contradictions(items: list[Item], idf) -> list[Group]:
+    """Two parties in one story state one proposition, one of them negated, with neutral cues:
+    "the army said its troops had retaken the port" / "the rebels said the port had not been
+    retaken". The negated statement is the denying side."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        if it.parties and is_assertable(it.claim.stance) and len(it.predicate_terms) >= 2:
+            by_article[it.claim.article_id].append(k)
+    out = []
+    for ks in by_article.values():
+        for x in range(len(ks)):
+            for y in range(x + 1, len(ks)):
+                a, b = ks[x], ks[y]
+                if items[a].claim.is_negated == items[b].claim.is_negated:
+                    continue
+                if same_party(items[a].parties, items[b].parties) or _overlap(items[a], items[b]):
+                    continue  # one quote read twice (a nested cue) is not two parties
+                score = similarity(items[a], items[b], idf)
+                if score >= POLARITY_MATCH:
+                    asserting, denying = (b, a) if items[a].claim.is_negated else (a, b)
+                    out.append(Group(asserting=[asserting], denying=[denying], scores=[min(1.0, score) * 0.7]))
+    return out
+
+
+def _overlap(a: Item, b: Item) -> bool:
+    """Whether two claims' contents share characters of the article."""
+    if a.attribution is None or b.attribution is None:
+        return a.claim.text in b.claim.text or b.claim.text in a.claim.text
+    return any(x.start < y.end and y.start < x.end for x in a.attribution.contents for y in b.attribution.contents)
+
+
 # --- opposed predictions ---
 
 def opposed_predictions(items: list[Item]) -> list[Group]:
@@ -248,4 +305,4 @@ def sentence_case(text: str) -> str:
 
 
 __all__ = ["antonym_contradictions", "explicit_dispute", "falsity_verdicts", "is_explicit", "opposed_predictions",
-           "parse_nominal", "place_contradiction"]
+           "parse_nominal", "place_contradiction", "polarity_contradictions"]

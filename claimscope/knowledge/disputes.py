@@ -2,8 +2,9 @@
 
 A cascade (docs/claims.md has the full rules): explicit denials matched to another party's
 assertive claim, or to the party a nominal names ("denied Gerasimov's assertion that P");
-verdicts of falsity ("X is lying about"); antonym contradictions; neutral-cue contradictions that
-join the dispute they match; merging per proposition; opposed predictions per article. Matching
+verdicts of falsity ("X is lying about", "the president's claims are unfounded"); antonym and
+polarity contradictions (one party's statement negated by another's); neutral-cue contradictions
+that join the dispute they match; merging per proposition; opposed predictions per article. Matching
 is lexical (IDF-weighted coverage of content terms, synonyms folded) plus ``links``. A party on
 both sides is dropped from the denying side; a dispute left with an empty side is dropped; a
 denial that matches nothing and names no asserting party is no dispute.
@@ -23,7 +24,7 @@ from claimscope.knowledge.dispute_matching import (Group, collect_items, coverag
                                                    same_party, split_parties)
 from claimscope.knowledge.dispute_rules import (antonym_contradictions, explicit_dispute, falsity_verdicts,
                                                 is_explicit, opposed_predictions, parse_nominal,
-                                                place_contradiction)
+                                                place_contradiction, polarity_contradictions)
 from claimscope.model import ArticleAnalysis, ClaimLink, Dispute, Stance
 
 
@@ -55,6 +56,7 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
             groups.append(group)
     groups += falsity_verdicts(items, idf)
     groups += antonym_contradictions(items)
+    groups += polarity_contradictions(items, idf)
     for k in contradictions:
         place_contradiction(items, k, groups, idf, postings, linked)
     groups = merge_groups(items, groups, idf)

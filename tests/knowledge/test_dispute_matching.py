@@ -6,7 +6,8 @@ import inspect
 import pytest
 
 from claimscope.knowledge import disputes
-from claimscope.knowledge.dispute_matching import coverage, same_party, split_parties
+from claimscope.knowledge.dispute_matching import coverage, resolve_description, same_party, split_parties
+from claimscope.model import Article, ArticleAnalysis, Entity, EntityKind
 
 
 @pytest.mark.parametrize(("speaker", "parties"), [
@@ -38,3 +39,25 @@ def test_find_disputes_keeps_its_public_names_and_signature():
     assert ["analyses", "links"] == list(inspect.signature(disputes.find_disputes).parameters)
     for name in ("DENIAL_CUES", "coverage", "find_disputes", "parse_nominal", "same_party", "split_parties"):
         assert hasattr(disputes, name), name
+
+
+def _with_entities(*entities: Entity) -> ArticleAnalysis:
+    return ArticleAnalysis(article=Article(id="a", headline=None, paragraphs=("x",)), entities=entities)
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Another critic", "Laurence H. Tribe"),
+    ("the president", "Barack Obama"),
+    ("Democrats", None),
+    ("the senator", None),
+])
+def test_resolve_description_names_the_one_entity_with_that_role(description, expected):
+    an = _with_entities(Entity(id="t", name="Laurence H. Tribe", kind=EntityKind.PERSON, roles=("critic", "Mr.")),
+                        Entity(id="o", name="Barack Obama", kind=EntityKind.PERSON, roles=("President",)))
+    assert expected == resolve_description(description, an)
+
+
+def test_resolve_description_two_entities_with_the_role_is_none():
+    an = _with_entities(Entity(id="a", name="Ann Roe", kind=EntityKind.PERSON, roles=("critic",)),
+                        Entity(id="b", name="Bo Li", kind=EntityKind.PERSON, roles=("critic",)))
+    assert resolve_description("a critic", an) is None

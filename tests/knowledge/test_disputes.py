@@ -1,6 +1,7 @@
 """Disputes: who asserts what another denies, merged per proposition; no dispute without two sides."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -11,7 +12,7 @@ from claimscope.eval.matching import names_match
 from claimscope.ingest import read_articles
 from claimscope.knowledge.claims import extract_claims
 from claimscope.knowledge.disputes import find_disputes, parse_nominal
-from claimscope.model import Article, ArticleAnalysis, Stance
+from claimscope.model import Article, ArticleAnalysis, Entity, EntityKind, Stance
 from tests.conftest import FIXTURES, REPO
 from tests.knowledge.test_claims import make_article, make_attribution
 
@@ -96,6 +97,45 @@ def test_find_disputes_falsity_verdict_names_the_asserting_party():
     an = analysis(art, ("Senator Ruiz", "said", "Governor Blake is lying about the budget deficit", Stance.ACCUSE, "Ana Ruiz"))
     [d] = find_disputes([an])
     assert "Ana Ruiz" in d.denied_by and any("Blake" in p for p in d.asserted_by)
+
+
+def test_find_disputes_negated_restatement_with_a_neutral_cue_is_a_contradiction():
+    art = make_article("The army said its troops had retaken the port city of Suakin on Sunday.",
+                       "Rebel commanders said the port city of Suakin had not been retaken by the army.")
+    an = analysis(art, ("The army", "said", "its troops had retaken the port city of Suakin on Sunday", Stance.ASSERT,
+                        "Sudanese army"),
+                  ("Rebel commanders", "said", "the port city of Suakin had not been retaken by the army", Stance.ASSERT,
+                   "Rapid Support Forces"))
+    [d] = find_disputes([an])
+    assert ({"Sudanese army"}, {"Rapid Support Forces"}) == sides([d])[0]
+
+
+def test_find_disputes_bare_allegations_point_back_to_the_accusation_paragraphs_before():
+    art = make_article("Investigators alleged that city contracts had been rigged for a decade.",
+                       "The inquiry began in 2021 after a whistleblower came forward.",
+                       "Mayor Lee denied the allegations on Tuesday.")
+    an = analysis(art, ("Investigators", "alleged", "that city contracts had been rigged for a decade", Stance.ASSERT,
+                        "Investigators"),
+                  ("Mayor Lee", "denied", "the allegations", Stance.DENY, "Mayor Lee"))
+    [d] = find_disputes([an])
+    assert ({"Investigators"}, {"Mayor Lee"}) == sides([d])[0]
+
+
+def test_find_disputes_verdict_on_a_described_party_names_the_entity_with_that_role():
+    art = make_article("Terry Strada said the president’s claims about retaliation are unfounded.")
+    an = analysis(art, ("Terry Strada", "said", "the president’s claims about retaliation are unfounded", Stance.ASSERT,
+                        "Terry Strada"))
+    obama = Entity(id="e-obama", name="Barack Obama", kind=EntityKind.PERSON, roles=("President",))
+    [d] = find_disputes([dataclasses.replace(an, entities=(obama,))])
+    assert ({"Barack Obama"}, {"Terry Strada"}) == sides([d])[0]
+
+
+def test_find_disputes_verdict_negated_next_to_it_is_none():
+    art = make_article("Terry Strada said the president’s claims about retaliation are not unfounded.")
+    an = analysis(art, ("Terry Strada", "said", "the president’s claims about retaliation are not unfounded",
+                        Stance.ASSERT, "Terry Strada"))
+    obama = Entity(id="e-obama", name="Barack Obama", kind=EntityKind.PERSON, roles=("President",))
+    assert [] == find_disputes([dataclasses.replace(an, entities=(obama,))])
 
 
 @pytest.fixture(scope="module")
