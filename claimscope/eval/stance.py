@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 STANCE_SAMPLE_SEED = 20250426  # fixed so the sample can be drawn again
 STANCE_SAMPLE_SIZE = 200
@@ -13,19 +14,22 @@ SAY_SHARE = 0.25  # at most this share of the sample has a form of "say" as its 
 
 
 def sample_stance_items(split_dir: str | Path, *, size: int = STANCE_SAMPLE_SIZE,
-                        seed: int = STANCE_SAMPLE_SEED) -> list[dict]:
+                        seed: int = STANCE_SAMPLE_SEED, exclude: Iterable[dict] = ()) -> list[dict]:
     """Draw gold attributions from PolNeAR, stratified over cue words: a quarter "say", the rest
     round-robin over the other cue words, so rare cues (denied, praised, warned) are in it. The
-    items come unlabelled; the set in data/stance/ adds a stance and a note to each by hand."""
+    items come unlabelled; the set in data/stance/ adds a stance and a note to each by hand.
+    Items of ``exclude`` (same article and cue span) are never drawn: a held-out set is drawn
+    with another seed, excluding the tuning set."""
     import random
     from collections import defaultdict
 
     from claimscope.attribution.polnear import read_polnear
 
+    taken = {_item_key(item) for item in exclude}
     groups: dict[str, list[dict]] = defaultdict(list)
     for art in read_polnear(split_dir):
         for q in art.quotes:
-            if not q.contents:
+            if not q.contents or (art.name, tuple(q.cue)) in taken:
                 continue
             cue = art.text[q.cue[0]:q.cue[1]]
             item = {"article": art.name, "cue": cue, "cue_span": list(q.cue),
@@ -49,6 +53,10 @@ def sample_stance_items(split_dir: str | Path, *, size: int = STANCE_SAMPLE_SIZE
             if groups[k] and len(picked) < size:
                 picked.append(groups[k].pop())
     return picked
+
+
+def _item_key(item: dict) -> tuple[str, tuple[int, ...]]:
+    return item["article"], tuple(item["cue_span"])
 
 
 @dataclass(slots=True, kw_only=True)
