@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
 from claimscope.attribution.rules import find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
-from claimscope.attribution.sources import build_entity_index, resolve_source
+from claimscope.attribution.sources import build_entity_index, note_speaker, resolve_source
 from claimscope.attribution.stance import content_stance, find_contradictions, read_cue
 from claimscope.model import Article, Attribution, Span, Stance
 from claimscope.nlp.pipeline import build_nlp
@@ -30,6 +30,8 @@ CARRIED_CONFIDENCE = 0.7
 # gives one of its tokens at least this probability. Tuned on PolNeAR dev and the seed
 # (docs/attribution-model.md, "Rules and model").
 RULE_CUE_MIN_P = 0.05
+# A cue right after one of these, in the sentence of an earlier cue, shares that cue's subject.
+COORDINATORS = frozenset({"and", "but", "then", "or"})
 
 
 def extract_attributions(article: Article, doc: Doc | None = None) -> list[Attribution]:
@@ -63,6 +65,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         twin = next((r for r in by_rule if _overlaps(triple.cue, r.cue)), None)
         if twin is not None and not triple.sources and twin.sources:
             triple = dataclasses.replace(triple, sources=twin.sources)
+        if not triple.sources and merged:
+            triple = dataclasses.replace(triple, sources=_coordinated_source(doc, merged[-1], triple))
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
         if twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
@@ -71,7 +75,34 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, r, found, cue_p)]
-    return sorted(merged, key=lambda t: t.cue)
+    return sorted((_whole_words(doc.text, t) for t in merged), key=lambda t: t.cue)
+
+
+def _whole_words(text: str, triple: SpanTriple) -> SpanTriple:
+    """Contents that stop inside a hyphenated word ("had been double" of "double-counted"), where
+    the tokenizer split it, run to the word's end."""
+    def widen(span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        return start, end
+    contents = tuple(widen(c) for c in triple.contents)
+    return triple if contents == triple.contents else dataclasses.replace(triple, contents=contents)
+
+
+def _coordinated_source(doc: Doc, before: SpanTriple, triple: SpanTriple) -> tuple:
+    """The source of the cue before, when this cue's verb is coordinated with it and has no subject
+    of its own ("The commission denied that ... and called the claim baseless")."""
+    prefix = doc.text[before.cue[1]:triple.cue[0]]
+    words = prefix.rstrip().rsplit(None, 1)
+    if not before.sources or len(words) < 2 or words[-1].lower() not in COORDINATORS or "\n" in prefix:
+        return ()
+    sentence = doc.char_span(*triple.cue, alignment_mode="expand")
+    if sentence is None or sentence.sent.start_char > before.cue[0]:
+        return ()
+    return before.sources
 
 
 def _rule_stands(doc: Doc, triple: SpanTriple, found: list[SpanTriple], cue_p: list[float]) -> bool:
@@ -88,7 +119,7 @@ def _rule_stands(doc: Doc, triple: SpanTriple, found: list[SpanTriple], cue_p: l
     tokens = [t.i for t in doc.char_span(start, end, alignment_mode="expand") or ()]
     if tokens and max(cue_p[i] for i in tokens) >= RULE_CUE_MIN_P:
         return True
-    nested = any(s <= start and end <= e for t in found for s, e in t.contents)
+    nested = any(_inside(triple.cue, t.contents) for t in found)
     return not nested and not _inside_quote(doc.text, start)
 
 
@@ -115,6 +146,10 @@ def _covers(outer, inner) -> bool:
         and max(e for _, e in outer) > max(e for _, e in inner)
 
 
+def _inside(span: tuple[int, int], parts) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in parts)
+
+
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
@@ -133,7 +168,9 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
                  max([triple.cue[1]] + [s[1] for s in triple.sources]))
         contents = quotes_around(text, paragraphs[para], frame, triple.contents) or triple.contents
         source = triple.sources[0] if triple.sources else None
-        resolved = resolve_source(doc, index, *source) if source else None
+        resolved = resolve_source(doc, index, *source, said=tuple(contents)) if source else None
+        if source:
+            note_speaker(index, source[0], resolved)
         drafts.append({"para": para, "cue": triple.cue, "source": source, "resolved": resolved,
                        "contents": tuple(contents), "confidence": triple.confidence})
 

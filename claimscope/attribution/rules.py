@@ -273,8 +273,13 @@ def _verb_source(verb: Token) -> list[Token] | None:
         if subj.lower_ in ("what", "which"):
             return None
         return _np_tokens(subj)
-    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN")):
-        return _verb_source(verb.head)
+    participle = verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN")
+    if verb.dep_ == "conj" or participle:
+        head = verb.head
+        if participle and head.dep_ == "ccomp" and cue_lemma(head) not in VERB_CUES \
+                and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            head = head.head  # "X said the trial was sound, rejecting ...": the parse hangs it on the content
+        return _verb_source(head)
     return None
 
 

@@ -75,6 +75,14 @@ class EntityIndex:
     names: list[str] = field(default_factory=list)  # every PERSON/ORG naming, for the fullest form
 
 
+def note_speaker(index: EntityIndex, offset: int, resolved: str | None) -> None:
+    """Record a resolved source naming a known person as a mention of them at ``offset``, so a later
+    "she said" finds the speaker even where NER missed the short name ("Marchand ... praised")."""
+    if resolved and any(name == resolved for _, name in index.persons):
+        index.persons.append((offset, resolved))
+        index.persons.sort()
+
+
 def build_entity_index(doc: Doc) -> EntityIndex:
     """Index the article's named persons and groups once, for every mention to resolve against."""
     index = EntityIndex()
@@ -95,8 +103,13 @@ def build_entity_index(doc: Doc) -> EntityIndex:
     return index
 
 
-def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int) -> str | None:
-    """The fullest naming of the entity the mention ``doc.text[start:end]`` refers to."""
+def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
+                   said: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The fullest naming of the entity the mention ``doc.text[start:end]`` refers to.
+
+    ``said`` holds the attribution's own content ranges: a pronoun never resolves to a name inside
+    what its speaker says ("'Lyon has chosen change,' she said" is not Lyon speaking).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
@@ -108,11 +121,11 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int) -> str | 
             return None
         head = antecedent.i
         mention = doc[min(t.i for t in antecedent.subtree if t.i <= head):head + 1]
-        return resolve_source(doc, index, mention.start_char, mention.end_char)
+        return resolve_source(doc, index, mention.start_char, mention.end_char, said)
     if len(span) == 1 and lower in PERSON_PRONOUNS:
-        return _last_before(index.persons, start) or span.text
+        return _last_before(index.persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
-        return _last_before(index.groups, start, metonymy=True) or span.text
+        return _last_before(index.groups, start, metonymy=True, said=said) or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
     if any(t.dep_ == "conj" and t.head.i == root.i for t in span):
@@ -219,8 +232,9 @@ def _content_words(tokens) -> set[str]:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ROLE_STOPWORDS and not t.is_stop}
 
 
-def _last_before(entries: list[tuple[int, str]], offset: int, metonymy: bool = False) -> str | None:
-    before = [name for pos, name in entries if pos < offset]
+def _last_before(entries: list[tuple[int, str]], offset: int, metonymy: bool = False,
+                 said: tuple[tuple[int, int], ...] = ()) -> str | None:
+    before = [name for pos, name in entries if pos < offset and not any(s <= pos < e for s, e in said)]
     if not before:
         return None
     name = before[-1]

@@ -86,3 +86,16 @@ def test_extract_narrative_belief_cue_stays_without_model_backing():
         "Gul Mohammad, a farmer in Kandahar, was unconvinced that the new trade deal would raise prices.",))
     (att,) = extract_attributions(art)
     assert "was unconvinced" == att.cue.text and "Gul Mohammad" in att.source.text
+
+
+def test_extract_coordinated_cue_shares_the_subject_and_participle_takes_the_speaker():
+    art = Article(id="c", headline="Vote", paragraphs=(
+        "The commission denied that any ballots had been double-counted and called the claim \u201cbaseless\u201d.",
+        "German drugmaker Halvorsen Pharma said on Tuesday that its trial had been conducted properly, "
+        "rejecting a report by the European Medicines Agency that found gaps in the safety data.",
+    ))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "The commission" == by_cue["called"].source.text
+    assert "that any ballots had been double-counted" == by_cue["denied"].contents[0].text
+    assert "Halvorsen Pharma" == by_cue["rejecting"].source_resolved
+    assert Stance.DENY == by_cue["rejecting"].stance

@@ -1,0 +1,40 @@
+"""Entity kinds mended after NER: the article's own evidence beats the small model's guess."""
+import pytest
+
+from claimscope.nlp.pipeline import build_nlp
+
+
+def _kinds(text):
+    return {e.text: e.label_ for e in build_nlp()(text).ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Opposition candidate Sophie Marchand won the vote, the commission said.", "Sophie Marchand"),
+    ("Incumbent mayor Paul Girard refused to concede on Monday.", "Paul Girard"),
+])
+def test_title_before_a_name_makes_it_a_person(text, name):
+    assert "PERSON" == _kinds(text).get(name)
+
+
+def test_surname_of_a_person_named_in_full_is_a_person():
+    kinds = _kinds("Chief executive Markus Brandt spoke in Frankfurt. Brandt, 54, said the drug would sell.")
+    assert "PERSON" == kinds.get("Brandt")
+
+
+def test_company_word_ending_a_name_makes_it_an_organisation():
+    assert "ORG" == _kinds("German drugmaker Halvorsen Pharma said on Tuesday that the trial was sound.").get("Halvorsen Pharma")
+
+
+def test_pronoun_in_a_quote_does_not_resolve_to_the_city_quoted():
+    from claimscope.attribution import extract_attributions
+    from claimscope.model import Article
+
+    art = Article(id="l", headline="Lyon vote", paragraphs=(
+        "Opposition candidate Sophie Marchand won Sunday's mayoral election in Lyon.",
+        "Commission chairman Henri Lacoste said the count was transparent.",
+        "Marchand praised voters for turning out in large numbers.",
+        "\u201cLyon has chosen change,\u201d she said.",
+    ))
+    speakers = {a.cue.text: a.source_resolved for a in extract_attributions(art) if a.cue and a.cue.text == "said"
+                and "Lyon" in a.contents[0].text}
+    assert {"said": "Sophie Marchand"} == speakers
