@@ -33,3 +33,12 @@ def test_embed_keeps_input_order_whatever_the_lengths():
 
 def test_embed_of_nothing_is_an_empty_matrix():
     assert (0, DIMENSIONS) == embed([]).shape
+
+
+def test_embed_tokenizing_in_chunks_gives_the_same_rows(monkeypatch):
+    from claimscope.knowledge import embeddings
+
+    texts = ["Prices rose.", UNRELATED, *PARAPHRASE, "Taxes.", "The minister resigned on Friday."]
+    whole = embed(texts)
+    monkeypatch.setattr(embeddings, "TOKENIZE_CHUNK", 2)
+    assert np.array_equal(whole, embed(texts))
