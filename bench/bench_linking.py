@@ -10,8 +10,9 @@ with those embeddings, its time split by wrapping the linking module's functions
 - scoring: lexical scores of the candidate pairs (``score_pairs``) and their cosines;
 - rest: what is left of link_claims (making and sorting the ``ClaimLink`` records).
 
-Peak memory is ``ru_maxrss`` (the process's peak resident set, model and data included) and its
-growth over the resident set before embedding. Growth between sizes is the exponent k in
+Peak memory is the process's peak resident set (VmHWM, which is what ``ru_maxrss`` reports for a
+process that was not exec'd from a bigger one), model and data included, and its growth over the
+resident set before embedding. Growth between sizes is the exponent k in
 time ~ n^k (1: linear, 2: quadratic). The load average (1 minute) is read before and after each
 size: the machine's 2 cores are shared, so quote it with any figure. ``--lexical`` links without
 embeddings (the linker before they were added).
@@ -185,6 +186,11 @@ def _rss_mib() -> float:
 
 
 def _peak_rss_mib() -> float:
+    """This process's peak resident set: VmHWM, not ru_maxrss, which Linux carries across exec, so a
+    child started from a parent that ran the pipeline (seed claims) would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
