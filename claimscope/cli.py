@@ -509,6 +509,34 @@ def eval_seed(gold: str, raw: str | None) -> None:
     click.echo(evaluate_seed(gold, raw))
 
 
+@eval_group.command("stance")
+@click.option("--set", "set_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A stance set (JSONL); repeatable. Default: the tuning and the held-out set in data/stance/.")
+@click.option("--data", "data_dir", default="../shared/data/polnear/dev", show_default=True,
+              type=click.Path(exists=True, file_okay=False),
+              help="The PolNeAR split the sets were drawn from (its text/ holds the articles).")
+def eval_stance(set_paths: tuple[str, ...], data_dir: str) -> None:
+    """Stance accuracy, per-stance precision/recall and the confusion matrix on hand-labelled sets.
+
+    Each set is scored on its own, given the gold cue and content spans.
+
+    \b
+    Example:
+      claimscope eval stance
+      claimscope eval stance --set data/stance/polnear-dev-stance-heldout.jsonl
+    """
+    from claimscope.eval.stance import DEFAULT_STANCE_SETS, evaluate_stance_set
+
+    for i, path in enumerate(set_paths or [str(p) for p in DEFAULT_STANCE_SETS]):
+        try:
+            score = evaluate_stance_set(path, data_dir)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            click.get_current_context().exit(EXIT_FAILED)
+        click.echo(f"{'' if i == 0 else chr(10)}== {path}")
+        click.echo(score.table())
+
+
 @cli.command()
 @click.argument("text_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the JSON files.")

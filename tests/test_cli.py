@@ -121,7 +121,8 @@ def test_cli_search_missing_store_exits_1(runner, tmp_path):
 
 
 ALL_COMMANDS = [[], ["ingest"], ["analyze"], ["search"], ["entities"], ["claims"], ["disputes"], ["export"],
-                ["serve"], ["train", "attribution"], ["eval", "polnear"], ["eval", "gate"], ["eval", "seed"], ["predict"]]
+                ["serve"], ["train", "attribution"], ["eval", "polnear"], ["eval", "gate"], ["eval", "seed"], ["eval", "stance"],
+                ["predict"]]
 
 
 @pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "group")
@@ -158,3 +159,26 @@ def test_cli_ingest_unreachable_scheduler_exits_1_naming_it(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", SEED, "--db", str(tmp_path / "c.db"), "--scheduler", "tcp://127.0.0.1:9"])
     assert 1 == result.exit_code
     assert "127.0.0.1:9" in result.stderr
+
+
+def test_cli_eval_stance_prints_accuracy_and_confusion(runner, tmp_path):
+    """A stance set of two PolNeAR items, one labelled as stance.py reads it and one not."""
+    from claimscope.eval.stance import sample_stance_items
+
+    polnear = FIXTURES / "polnear"
+    items = sample_stance_items(polnear, size=2, seed=1)
+    items[0]["stance"], items[1]["stance"] = "assert", "praise"
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    result = runner.invoke(cli, ["eval", "stance", "--set", str(path), "--data", str(polnear)])
+    assert 0 == result.exit_code
+    assert "gold \\ pred" in result.stdout and "praise" in result.stdout
+    assert result.stdout.count("accuracy ") == 1
+
+
+def test_cli_eval_stance_missing_articles_exits_1(runner, tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"article": "nowhere", "cue_span": [0, 1], "content_spans": [[2, 3]],
+                                "stance": "assert"}) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["eval", "stance", "--set", str(path), "--data", str(tmp_path)])
+    assert 1 == result.exit_code

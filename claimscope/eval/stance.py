@@ -59,6 +59,12 @@ def _item_key(item: dict) -> tuple[str, tuple[int, ...]]:
     return item["article"], tuple(item["cue_span"])
 
 
+# The committed sets: the tuning set (read while writing the rules) and the held-out one (never).
+STANCE_SETS_DIR = Path(__file__).resolve().parents[2] / "data" / "stance"
+DEFAULT_STANCE_SETS = (STANCE_SETS_DIR / "polnear-dev-stance.jsonl",
+                       STANCE_SETS_DIR / "polnear-dev-stance-heldout.jsonl")
+
+
 @dataclass(slots=True, kw_only=True)
 class StanceScore:
     total: int = 0
@@ -69,23 +75,61 @@ class StanceScore:
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
+    def labels(self) -> list[str]:
+        return sorted({*self.confusion, *(p for row in self.confusion.values() for p in row)})
+
+    def precision_recall(self) -> dict[str, tuple[float, float, int]]:
+        """Per stance: precision, recall and the number of gold items (support)."""
+        out = {}
+        for label in self.labels():
+            hit = self.confusion.get(label, {}).get(label, 0)
+            predicted = sum(row.get(label, 0) for row in self.confusion.values())
+            gold = sum(self.confusion.get(label, {}).values())
+            out[label] = (hit / predicted if predicted else 0.0, hit / gold if gold else 0.0, gold)
+        return out
+
+    def table(self) -> str:
+        """Accuracy, per-stance precision/recall, and the confusion matrix (gold rows)."""
+        labels = self.labels()
+        lines = [f"accuracy {self.accuracy:.3f} ({self.correct}/{self.total})", "",
+                 f"{'stance':<10} {'precision':>9} {'recall':>7} {'gold':>5}"]
+        for label, (p, r, n) in self.precision_recall().items():
+            lines.append(f"{label:<10} {p:>9.3f} {r:>7.3f} {n:>5}")
+        lines += ["", "gold \\ pred " + " ".join(f"{l[:6]:>6}" for l in labels)]
+        for gold in labels:
+            row = self.confusion.get(gold, {})
+            lines.append(f"{gold:<11} " + " ".join(f"{row.get(p, 0):>6}" for p in labels))
+        return "\n".join(lines)
+
 
 def evaluate_stance_set(set_path: str | Path, split_dir: str | Path) -> StanceScore:
     """stance.py's accuracy on the hand-labelled set, given the gold cue and content spans (the
-    cross-party contradiction test is left out: it needs every attribution of the article)."""
+    cross-party contradiction test is left out: it needs every attribution of the article).
+    ``split_dir`` is the PolNeAR split the set was drawn from (its ``text/`` holds the articles).
+
+    Raises InputError when the set or an article is missing."""
     from claimscope.attribution.polnear import read_text
     from claimscope.attribution.stance import content_stance, read_cue
     from claimscope.nlp.pipeline import build_nlp
 
+    from claimscope.errors import InputError
+
+    try:
+        lines = Path(set_path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(set_path), f"cannot read the stance set: {exc.strerror}") from exc
     nlp = build_nlp()
     docs: dict[str, object] = {}
     result = StanceScore()
-    for line in Path(set_path).read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if not line.strip():
             continue
         item = json.loads(line)
         if item["article"] not in docs:
-            docs[item["article"]] = nlp(read_text(Path(split_dir) / "text" / f"{item['article']}.txt"))
+            text_path = Path(split_dir) / "text" / f"{item['article']}.txt"
+            if not text_path.is_file():
+                raise InputError(str(text_path), "article of the stance set not found (is --data the PolNeAR dev folder?)")
+            docs[item["article"]] = nlp(read_text(text_path))
         doc = docs[item["article"]]
         reading = read_cue(doc, *item["cue_span"])
         contents = tuple(tuple(c) for c in item["content_spans"])
