@@ -154,6 +154,7 @@ NEGATIVE_LEMMAS = frozenset({
     "terrible", "catastrophe", "catastrophic", "outrage", "outrageous", "shameful", "legitimize",
     "problem", "disgrace", "disgraceful", "reckless", "weak", "wrong", "unacceptable",
     "betrayal", "insult", "horrible", "awful", "appalling", "embarrassment", "scandal",
+    "ominous", "crazy",
 })
 
 # --- contradiction between parties (stance.py) -------------------------------------------------
@@ -165,3 +166,78 @@ TERMINATION_LEMMAS = frozenset({
     "expel", "liquidate", "defeat", "complete", "liberate", "end", "withdraw", "destroy",
     "eliminate", "oust", "drive", "retreat", "finish", "stop", "halt", "clear", "neutralize",
 })
+
+# --- read by stance.py only (rules.py finds cues with the dicts above; these never add a cue) ---
+
+# Cue words the cue finder does not look for, but whose stance a cue found by the span model (or a
+# gold cue) carries: "railed against", "backed", "plans to", "is likely to".
+STANCE_VERBS: dict[str, Stance | None] = {
+    "rail": Stance.CRITICIZE, "scold": Stance.CRITICIZE, "chide": Stance.CRITICIZE,
+    "berate": Stance.CRITICIZE, "assail": Stance.CRITICIZE, "bash": Stance.CRITICIZE,
+    "ridicule": Stance.CRITICIZE, "excoriate": Stance.CRITICIZE, "castigate": Stance.CRITICIZE,
+    "back": Stance.PRAISE, "champion": Stance.PRAISE, "tout": Stance.PRAISE,
+    "plan": Stance.PREDICT, "intend": Stance.PREDICT, "threaten": Stance.PREDICT,
+    "encourage": Stance.OTHER, "propose": Stance.OTHER, "decline": Stance.OTHER,
+    "refuse": Stance.OTHER, "seek": Stance.OTHER, "request": Stance.OTHER,
+    "second": Stance.CONFIRM, "rate": None, "cite": None,
+}
+STANCE_NOUNS: dict[str, Stance | None] = {
+    "acknowledgment": Stance.CONFIRM, "acknowledgement": Stance.CONFIRM,
+    "concern": Stance.OTHER, "worry": Stance.OTHER, "fear": Stance.OTHER, "desire": Stance.OTHER,
+    "wish": Stance.OTHER, "demand": Stance.OTHER, "call": Stance.OTHER, "decision": Stance.OTHER,
+    "determination": Stance.OTHER, "intention": Stance.OTHER,
+    "attack": Stance.CRITICIZE, "outrage": Stance.CRITICIZE, "protest": Stance.CRITICIZE,
+    "condemnation": Stance.CRITICIZE, "rebuke": Stance.CRITICIZE, "endorsement": Stance.PRAISE,
+    "doubt": Stance.QUESTION, "question": Stance.QUESTION, "rejection": Stance.DENY,
+}
+STANCE_ADJECTIVES: dict[str, Stance] = {
+    "likely": Stance.PREDICT, "unlikely": Stance.PREDICT, "clear": Stance.ASSERT,
+}
+# A verb with a particle or preposition that together carry a stance: "went after", "lashed out".
+PHRASAL_CUES: dict[tuple[str, str], Stance] = {
+    ("go", "after"): Stance.CRITICIZE, ("lash", "out"): Stance.CRITICIZE,
+    ("speak", "out"): Stance.CRITICIZE, ("rail", "against"): Stance.CRITICIZE,
+    ("push", "back"): Stance.DENY, ("call", "on"): Stance.OTHER, ("call", "for"): Stance.OTHER,
+    ("sign", "on"): Stance.PRAISE,
+}
+# Cues that, negated, leave the content in doubt rather than unsaid: "it is not clear that",
+# "was not sure", "could not verify" (with INABILITY_MODALS).
+DOUBT_WHEN_NEGATED = frozenset({"clear", "certain", "sure", "convinced"})
+# Verbs whose negation moves into the content ("does not expect X" = expects not-X): they keep
+# their stance; "does not think so" / "does not believe so" rejects what was said before.
+NEG_RAISING = frozenset({"expect", "anticipate", "think", "believe", "suppose"})
+# Objects that make a denial or a confirmation verb an act on a request, not on a claim: "rejected a
+# media request" is no denial.
+NON_CLAIM_NOUNS = frozenset({"request", "offer", "proposal", "bid", "invitation", "plea", "appeal",
+                             "application", "motion", "nomination", "deal", "settlement"})
+# Verbs whose bare noun-phrase object is still a claim put forward: "cited the figure", "noted the
+# rule", "put the figure at $498 billion", "says everything" (any other cue over a bare noun
+# phrase reports a topic: "other").
+ASSERTING_OBJECT_VERBS = frozenset({"say", "cite", "note", "point", "put", "show", "promote",
+                                    "defend", "find", "rate", "estimate", "announce"})
+# Openings by which a content is an embedded question, not a claim: "spar over whether ...".
+EMBEDDED_QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom"})
+# Verbs that put their "to"-complement in the future: "plans to release", "promises to make".
+FUTURE_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "expect", "threaten", "aim"})
+# "would" is the past of "will" ("said he would leave"), but not in "I would say", "would be wise",
+# "would never", "would otherwise".
+WOULD_NON_FUTURE_VERBS = frozenset({"say", "like", "love", "prefer", "add", "argue", "suggest"})
+WOULD_NON_FUTURE_WORDS = frozenset({"never", "otherwise", "wise", "better", "best", "prudent", "unwise"})
+# Content words by which a neutral cue's content faults someone (accuse), beyond BLAME_LEMMAS.
+CRITICISM_LEMMAS = frozenset({
+    "vague", "disparage", "disparaging", "disrespect", "disqualify", "disqualifying", "overstep",
+    "exaggerate", "misleading", "mislead", "incompetent", "incompetence", "hypocrisy",
+    "hypocritical", "irresponsible", "negligence", "negligent", "mismanage", "mismanagement",
+    "deceive", "deceptive", "smear", "pander", "sabotage",
+})
+CRITICISM_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("lash", "out"), ("for", "granted"), ("must", "stop"), ("should", "stop"),
+)
+# Content by which a neutral cue rejects a claim, beyond FALSITY_LEMMAS: "no chance she will
+# withdraw", "no more biased than", "neither she nor her campaign helped".
+DENIAL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("no", "chance"), ("no", "more"), ("neither",), ("nor",), ("no", "truth"), ("no", "basis"),
+)
+# Word forms (not lemmas: "manufacture" is no denial) that call a claim false.
+FALSITY_FORMS = frozenset({"manufactured", "unsubstantiated", "debunked", "discredited",
+                           "made-up", "trumped-up"})

@@ -62,3 +62,91 @@ def test_stance_participle_inherits_praise():
 def test_stance_evaluative_cue_takes_polarity():
     got = _stances("The talks were seen as a setback by the opposition.")
     assert Stance.CRITICIZE == got["were seen"]
+
+
+# --- issue #3: cue and content mechanisms, read on given cue and content spans ------------------
+
+from functools import cache  # noqa: E402
+
+from claimscope.attribution.stance import content_stance, read_cue  # noqa: E402
+
+
+@cache
+def _nlp():
+    from claimscope.nlp.pipeline import build_nlp
+    return build_nlp()
+
+
+def _stance_of(sentence: str, cue: str, content: str) -> Stance:
+    """The stance of a given cue and content, as the stance set scores it."""
+    doc = _nlp()(sentence)
+    start = sentence.index(cue)
+    reading = read_cue(doc, start, start + len(cue))
+    begin = sentence.index(content)
+    return reading.stance or content_stance(doc, ((begin, begin + len(content)),), evaluative=reading.evaluative)
+
+
+@pytest.mark.parametrize("sentence, cue, content, stance", [
+    ("The senator railed against the new tax on fuel.", "railed against", "the new tax on fuel", Stance.CRITICIZE),
+    ("The governor has gone after his rival as a liar.", "has gone after", "his rival as a liar", Stance.CRITICIZE),
+    ("The newspaper backed the mayor.", "backed", "the mayor", Stance.PRAISE),
+    ("The agency plans to publish its report next week.", "plans", "to publish its report next week", Stance.PREDICT),
+    ("The verdict is likely to be appealed by the defence.", "is likely to be appealed", "The verdict", Stance.PREDICT),
+])
+def test_stance_cues_beyond_the_finder_lexicon(sentence, cue, content, stance):
+    assert stance == _stance_of(sentence, cue, content)
+
+
+@pytest.mark.parametrize("sentence, cue, content, stance", [
+    ("Nor is it clear that the sanctions would work.", "Nor is it clear", "that the sanctions would work", Stance.QUESTION),
+    ("Analysts don't expect the rate to fall this year.", "don't expect", "the rate to fall this year", Stance.PREDICT),
+    ("Asked about the merger, he doesn't think so.", "doesn't think", "so", Stance.DENY),
+    ("The mayor did not deny that the budget was overspent.", "did not deny", "that the budget was overspent", Stance.OTHER),
+])
+def test_stance_negated_cues(sentence, cue, content, stance):
+    assert stance == _stance_of(sentence, cue, content)
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("A judge rejected a request to unseal the file.", "rejected", "a request to unseal the file"),
+    ("The coach encouraged his players to ask why the match was moved.", "encouraged",
+     "his players to ask why the match was moved"),
+    ("The union calls on the minister to resign over the leak.", "calls on the minister", "to resign over the leak"),
+])
+def test_stance_acts_that_make_no_claim_are_other(sentence, cue, content):
+    assert Stance.OTHER == _stance_of(sentence, cue, content)
+
+
+@pytest.mark.parametrize("sentence, cue, content, stance", [
+    ("The show featured a long discussion about the leaked files.", "featured a long discussion about",
+     "the leaked files", Stance.OTHER),
+    ("The two parties sparred over whether the law applies to them.", "sparred over",
+     "whether the law applies to them", Stance.OTHER),
+    ("Voters should know what those plans are.", "should know", "what those plans are", Stance.OTHER),
+    ("The minister cited the figure in her speech.", "cited", "the figure", Stance.ASSERT),
+    ("Police said that what he called a protest was a riot.", "said", "that what he called a protest was a riot", Stance.ASSERT),
+])
+def test_stance_content_form_decides_whether_there_is_a_claim(sentence, cue, content, stance):
+    assert stance == _stance_of(sentence, cue, content)
+
+
+@pytest.mark.parametrize("sentence, content, stance", [
+    ("The mayor said the council had taken the voters for granted.", "the council had taken the voters for granted", Stance.ACCUSE),
+    ("The mayor said the new plan was vague about who would pay.", "the new plan was vague about who would pay", Stance.ACCUSE),
+    ("The mayor said he wasn't satisfied with the builder's work.", "he wasn't satisfied with the builder's work", Stance.ACCUSE),
+    ("The mayor said there was no chance the plant would close.", "there was no chance the plant would close", Stance.DENY),
+    ("The mayor said the story was manufactured by his rivals.", "the story was manufactured by his rivals", Stance.DENY),
+    ("The mayor said the toll would cost drivers more even if fuel got cheaper.",
+     "the toll would cost drivers more even if fuel got cheaper", Stance.PREDICT),
+    ("The mayor said the council would be wise to wait.", "the council would be wise to wait", Stance.ASSERT),
+    ("The mayor said the money went to towns that would otherwise decline.",
+     "the money went to towns that would otherwise decline", Stance.ASSERT),
+    ("The mayor said: \"Did the council hide the losses?\"", "\"Did the council hide the losses?\"", Stance.QUESTION),
+])
+def test_stance_neutral_cue_content_mechanisms(sentence, content, stance):
+    assert stance == _stance_of(sentence, "said", content)
+
+
+def test_stance_evaluative_cue_calling_charges_fabricated_is_deny():
+    sentence = "The campaign called the charges fabricated."
+    assert Stance.DENY == _stance_of(sentence, "called", "the charges fabricated")
