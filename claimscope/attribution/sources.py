@@ -191,17 +191,22 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
 
 
 def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
-    """"The authorities" -> "Taliban authorities": an earlier phrase with the same head noun that
-    a proper name narrows down."""
+    """"The authorities" -> "Taliban authorities", "the agency" -> "European Medicines Agency": the
+    nearest earlier organisation or phrase with the same head noun that a name or adjective narrows down."""
     head = span.root
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
     if len([t for t in span if not t.is_punct and t.pos_ != "DET"]) > 1:
         return None
-    for tok in doc[: span.start]:
-        if tok.lemma_ == head.lemma_ and tok.tag_ == head.tag_:
-            mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            if mods:
+    for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1]):
+        if ent[-1].lemma_.lower() == head.lemma_.lower():
+            return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)  # "The agency" -> "European Medicines Agency"
+    for tok in reversed(doc[: span.start]):
+        if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.tag_.endswith("S") == head.tag_.endswith("S"):
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                    and (c.pos_ == "PROPN" or c.dep_ == "amod")]
+            if mods:  # "the authorities" -> "Taliban authorities", "the commission" -> "electoral commission"
                 return " ".join(t.text for t in doc[mods[0].i: tok.i + 1])
     return None
 

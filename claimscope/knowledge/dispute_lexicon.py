@@ -80,7 +80,9 @@ NO_PARTY = re.compile(r"^(?:that|this|which|who|whom|it|its|one|many|some|most|a
 GROUP_NOUN = re.compile(r"\b(?:officials|authorities|government|ministry|police|prosecutors|lawmakers|"
                          r"military|army|rebels|militants|residents|activists|critics|protesters|"
                          r"investigators|regulators|doctors|scientists|experts|analysts|witnesses|"
-                         r"families|victims|workers|unions?|company|campaign|spokesm[ae]n|"
+                         r"families|victims|workers|unions?|company|campaign|spokesm[ae]n|commission|agency|"
+                         r"court|committee|council|board|regulator|administration|department|embassy|party|"
+                         r"firm|bank|drugmaker|carmaker|insurer|lawyers|attorneys|prosecutor|"
                          r"spokeswom[ae]n|spokesperson)\b", re.I)
 NON_AGENT = re.compile(r"['’]s\s+(?:plan|policy|bill|law|proposal|idea|decision|move|ad|video|tweet|book)$", re.I)
 POSITIVE_OUTCOME = frozenset("""blossom prosper prosperity flourish thrive improve improvement boost benefit

@@ -14,7 +14,7 @@ from claimscope.knowledge.dispute_lexicon import (
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
     CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
-    is_assertable, is_party_name, resolve_description, resolve_name, same_party, similarity)
+    is_assertable, is_party_name, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
 
@@ -45,7 +45,7 @@ def parse_nominal(content: str) -> tuple[str, str | None] | None:
     return None
 
 
-def explicit_dispute(items, k, idf, postings, linked) -> Group | None:
+def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = None) -> Group | None:
     item = items[k]
     nominal = parse_nominal(content_text(item))
     if nominal is not None:
@@ -73,6 +73,8 @@ def explicit_dispute(items, k, idf, postings, linked) -> Group | None:
             return Group(asserting=[a], denying=[k], scores=[0.6])
     best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
     if best is None or score < DENY_MATCH:
+        best, score = paraphrased_assertion(items, k, vectors or {})
+    if best is None:
         return None
     return Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from claimscope.knowledge.dispute_groups import merge_groups, to_dispute, widen_asserting
 from claimscope.knowledge.dispute_lexicon import DENIAL_CUES
-from claimscope.knowledge.dispute_matching import (Group, collect_items, coverage, idf_weights, is_assertable,
+from claimscope.knowledge.dispute_matching import (Group, collect_items, content_vectors, coverage, idf_weights, is_assertable,
                                                    same_party, split_parties)
 from claimscope.knowledge.dispute_rules import (antonym_contradictions, explicit_dispute, falsity_verdicts,
                                                 is_explicit, opposed_predictions, parse_nominal,
@@ -50,8 +50,9 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
     denials = [k for k, it in enumerate(items) if it.claim.stance is Stance.DENY and it.parties]
     explicit = [k for k in denials if is_explicit(items[k])]
     contradictions = [k for k in denials if k not in set(explicit)]
+    vectors = content_vectors(items, explicit)
     for k in explicit:
-        group = explicit_dispute(items, k, idf, postings, linked)
+        group = explicit_dispute(items, k, idf, postings, linked, vectors)
         if group is not None:
             groups.append(group)
     groups += falsity_verdicts(items, idf)

@@ -57,3 +57,17 @@ def test_sources_relative_pronoun_resolves_to_the_noun_it_follows():
     resolved = _resolved("Hillary Clinton met donors on Monday. Senator Tim Kaine, who said the plan "
                          "would fail, left early.")
     assert "Tim Kaine" == resolved["said"]
+
+
+def test_bare_description_takes_the_organisation_named_before():
+    from claimscope.attribution import extract_attributions
+    from claimscope.model import Article
+
+    art = Article(id="a", headline="Drug", paragraphs=(
+        "The European Medicines Agency found gaps in the safety data last week.",
+        "The agency said the company had failed to report three serious side effects.",
+        "The city's electoral commission said the count was fair. The commission denied that ballots were lost.",
+    ))
+    resolved = {a.source.text + "/" + a.cue.text: a.source_resolved for a in extract_attributions(art) if a.source}
+    assert "European Medicines Agency" == resolved["The agency/said"]
+    assert "electoral commission" == resolved["The commission/denied"]

@@ -156,3 +156,21 @@ def test_find_disputes_seed_nominal_assertion_is_gerasimov_against_ukraine(seed_
     assert 1 == len(belgorod)
     assert any(names_match(p, "Valery Gerasimov") for p in belgorod[0].asserted_by)
     assert any(names_match(p, "Ukraine") for p in belgorod[0].denied_by)
+
+
+def test_find_disputes_denial_in_other_words_matches_by_meaning():
+    """A denial that shares one word with the claim it answers is matched by sentence embeddings."""
+    art = make_article("Girard told supporters that thousands of ballots had been counted twice.",
+                       "The commission denied that any ballots had been double-counted.")
+    an = analysis(art, ("Girard", "told", "that thousands of ballots had been counted twice", Stance.ASSERT, "Paul Girard"),
+                  ("The commission", "denied", "that any ballots had been double-counted", Stance.DENY,
+                   "electoral commission"))
+    assert [({"Paul Girard"}, {"electoral commission"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_denial_of_an_unrelated_claim_is_none():
+    art = make_article("Girard told supporters that thousands of ballots had been counted twice.",
+                       "The commission denied that its chairman had resigned.")
+    an = analysis(art, ("Girard", "told", "that thousands of ballots had been counted twice", Stance.ASSERT, "Paul Girard"),
+                  ("The commission", "denied", "that its chairman had resigned", Stance.DENY, "electoral commission"))
+    assert [] == find_disputes([an])
