@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from spacy.tokens import Doc
 
@@ -75,12 +76,16 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, r, found, cue_p)]
-    return sorted((_whole_words(doc.text, t) for t in merged), key=lambda t: t.cue)
+    return sorted((_tidy(doc.text, t) for t in merged), key=lambda t: t.cue)
 
 
-def _whole_words(text: str, triple: SpanTriple) -> SpanTriple:
+# A dash that ends a wire dateline ("WARSAW, Poland (AP) — Prosecutors said"): no source spans it.
+_DATELINE_DASH = re.compile(r"\s+(?:—|–|--?)\s+")
+
+
+def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     """Contents that stop inside a hyphenated word ("had been double" of "double-counted"), where
-    the tokenizer split it, run to the word's end."""
+    the tokenizer split it, run to the word's end; a source starts after a dateline's dash."""
     def widen(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() and text[end + 1].isalnum():
@@ -88,8 +93,15 @@ def _whole_words(text: str, triple: SpanTriple) -> SpanTriple:
             while end < len(text) and text[end].isalnum():
                 end += 1
         return start, end
+
+    def after_dash(span: tuple[int, int]) -> tuple[int, int]:
+        cuts = list(_DATELINE_DASH.finditer(text, span[0], span[1]))
+        return (cuts[-1].end(), span[1]) if cuts and cuts[-1].end() < span[1] else span
     contents = tuple(widen(c) for c in triple.contents)
-    return triple if contents == triple.contents else dataclasses.replace(triple, contents=contents)
+    sources = tuple(after_dash(s) for s in triple.sources)
+    if contents == triple.contents and sources == triple.sources:
+        return triple
+    return dataclasses.replace(triple, contents=contents, sources=sources)
 
 
 def _coordinated_source(doc: Doc, before: SpanTriple, triple: SpanTriple) -> tuple:

@@ -117,6 +117,9 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
     lemmas = [t.lemma_.lower() for t in tokens]
     if evaluative:
         return _evaluation(tokens, lemmas)
+    plea = _plea(tokens)
+    if plea is not None:
+        return plea
     ids = {t.i for t in tokens}
     tops = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     form = _form(tokens, tops)
@@ -161,6 +164,16 @@ def find_contradictions(doc: Doc, items: list[tuple[str | None, Stance, tuple[tu
                 out.add(i)
                 break
     return out
+
+
+def _plea(tokens: list[Token]) -> Stance | None:
+    """A plea in court: "pleaded not guilty" / "innocent" denies the charge, "pleaded guilty" admits it."""
+    words = [t.lower_ for t in tokens if not t.is_punct][:3]
+    if not words or not tokens[0].head.lemma_.lower() == "plead" and tokens[0].head.head.lemma_.lower() != "plead":
+        return None
+    if words[:2] == ["not", "guilty"] or words[0] == "innocent":
+        return Stance.DENY
+    return Stance.CONFIRM if words[0] == "guilty" else None
 
 
 def _lemma(tok: Token) -> str:

@@ -11,7 +11,9 @@ import re
 DENIAL_CUES = frozenset("""deny denied denies denying denial denials reject rejected rejects rejecting
 rejection dismiss dismissed dismisses dismissing refute refuted refutes refuting dispute disputed disputes
 disputing contest contested contests rebut rebutted rebuts contradict contradicted contradicts repudiate
-repudiated debunk debunked""".split())
+repudiated debunk debunked plead pleaded pleads pleading""".split())
+# A plea that answers the charge before it: "pleaded not guilty", "pleads innocent".
+PLEA = re.compile(r"^\W*(?:not\s+guilty|innocent)\b", re.I)
 # Nouns for what one party put forward; their possessor (or "by"/"from" object) is the asserting party.
 CLAIM_NOUNS = r"(?:assertions?|claims?|allegations?|accusations?|charges?|reports?|statements?|suggestions?|" \
               r"contentions?|insistence|assessment|characteri[sz]ation|account|arguments?|criticism|" \

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from claimscope.knowledge.dispute_lexicon import (
     ANAPHORIC, ANTONYMS, BARE_NOMINAL, DEMONSTRATIVE, DENIAL_CUES, FALSITY, FUTURE, NEGATED_OUTCOME, NEGATIVE_OUTCOME,
-    NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
+    NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, PLEA, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
     CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
@@ -65,6 +65,9 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
             prop = re.sub(r"^(?:it|he|she|they)\b", item.claim.speaker, prop, count=1, flags=re.I)
         group.proposition = sentence_case(prop) if prop else None
         return group
+    if PLEA.match(content_text(item)):  # "pleaded not guilty" answers the latest charge before it
+        a = _nearest_accusation(items, k, anaphoric=True)
+        return Group(asserting=[a], denying=[k], scores=[0.6]) if a is not None else None
     bare = BARE_NOMINAL.match(content_text(item))
     if bare or DEMONSTRATIVE.search(_framed_text(item)):
         a = _nearest_accusation(items, k, anaphoric=bool(DEMONSTRATIVE.search(_framed_text(item))),

@@ -182,7 +182,7 @@ def _load_regions(gaz: Gazetteer) -> None:
             entry = GazetteerEntry(name=display, kind=PlaceKind.REGION,
                                    country=country, lat=float(sub["latLng"][0]),
                                    lon=float(sub["latLng"][1]), gazetteer_id=gid)
-            names = [official] + english
+            names = [official] + [n for n in english if not _is_code(n)]  # "AP" is the agency, not Andhra Pradesh
             for name in names:
                 gaz.add(entry, name, primary=name in (official, entry.name))
                 bare = _REGION_SUFFIX.sub("", name)

@@ -99,3 +99,13 @@ def test_extract_coordinated_cue_shares_the_subject_and_participle_takes_the_spe
     assert "that any ballots had been double-counted" == by_cue["denied"].contents[0].text
     assert "Halvorsen Pharma" == by_cue["rejecting"].source_resolved
     assert Stance.DENY == by_cue["rejecting"].stance
+
+
+def test_extract_source_starts_after_a_wire_dateline_and_a_plea_denies():
+    art = Article(id="d", headline="Trial", paragraphs=(
+        "WARSAW, Poland (AP) \u2014 Prosecutors on Thursday accused the former bank chief of hiding losses.",
+        "Tomasz Nowak, 61, pleaded not guilty.",
+    ))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "Prosecutors" == by_cue["accused"].source.text
+    assert Stance.DENY == by_cue["pleaded"].stance

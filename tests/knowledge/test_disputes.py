@@ -174,3 +174,12 @@ def test_find_disputes_denial_of_an_unrelated_claim_is_none():
     an = analysis(art, ("Girard", "told", "that thousands of ballots had been counted twice", Stance.ASSERT, "Paul Girard"),
                   ("The commission", "denied", "that its chairman had resigned", Stance.DENY, "electoral commission"))
     assert [] == find_disputes([an])
+
+
+def test_find_disputes_not_guilty_plea_answers_the_charge_before_it():
+    art = make_article("Prosecutors accused the former bank chief of hiding losses from regulators.",
+                       "Tomasz Nowak pleaded not guilty.")
+    an = analysis(art, ("Prosecutors", "accused", "the former bank chief of hiding losses from regulators", Stance.ACCUSE,
+                        "Prosecutors"),
+                  ("Tomasz Nowak", "pleaded", "not guilty", Stance.DENY, "Tomasz Nowak"))
+    assert [({"Prosecutors"}, {"Tomasz Nowak"})] == sides(find_disputes([an]))
