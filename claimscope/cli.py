@@ -146,13 +146,15 @@ def ingest(paths: tuple[str, ...], db_url: str, jobs: int, scheduler: str | None
         except ConfigError as exc:  # the scheduler cannot be reached, or dask is not installed
             raise click.ClickException(str(exc)) from exc
         claim_map = update_claim_map(store) if summary.new else None
+        totals = store.table_counts()
     failed += _report_failures(summary.failures)
     click.echo(
         f"ingested {summary.new}, unchanged {summary.unchanged}, "
         f"near-duplicates {summary.near_duplicates}, failed {failed}"
     )
     if claim_map is not None:
-        click.echo(f"claim map: {len(claim_map.links)} claim links, {len(claim_map.disputes)} disputes")
+        click.echo(f"claim map: {len(claim_map.links)} new claim links, {len(claim_map.disputes)} disputes "
+                   f"found or updated; the store holds {totals['claim_links']} links, {totals['disputes']} disputes")
     click.get_current_context().exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -19,17 +19,17 @@ SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.txt"
 
 def _entity_ids(store) -> dict[str, str]:
     """name -> id, the most mentioned entity of a name winning."""
-    rows = store._execute(
+    rows = store.read(
         "SELECT e.name, e.id FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id "
-        "GROUP BY e.name, e.id ORDER BY coalesce(sum(ae.mention_count), 0), e.id").fetchall()
+        "GROUP BY e.name, e.id ORDER BY coalesce(sum(ae.mention_count), 0), e.id")
     return {name: eid for name, eid in rows}
 
 
 def _kursk_dispute(store) -> str:
     """The dispute where Russia asserts and Ukraine denies (however the pipeline worded it)."""
-    for dispute_id, asserted, denied in store._execute(
+    for dispute_id, asserted, denied in store.read(
         "SELECT id, asserted_by, denied_by FROM disputes ORDER BY confidence DESC, id"
-    ).fetchall():
+    ):
         if "Russia" in json.loads(asserted) and "Ukraine" in json.loads(denied):
             return dispute_id
     raise AssertionError("the claim map of the seed has no dispute with Russia asserting and Ukraine denying")
@@ -45,7 +45,7 @@ def build_seed_store(url: str) -> dict:
         for item in store.list_articles(limit=10):
             ids["kursk" if "Kursk" in (item.headline or "") else "taliban"] = item.id
         entities = _entity_ids(store)
-        link = store._execute("SELECT claim_a, claim_b FROM claim_links ORDER BY similarity DESC, claim_a").fetchone()
+        link = store.read_one("SELECT claim_a, claim_b FROM claim_links ORDER BY similarity DESC, claim_a")
         assert link is not None, "the claim map of the seed links no claims"
         ids.update(dispute=_kursk_dispute(store), link=tuple(link), ukraine=entities["Ukraine"],
                    russia=entities["Russia"], putin=entities["Vladimir Putin"])

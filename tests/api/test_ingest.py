@@ -53,3 +53,15 @@ def test_ingest_jsonl_and_html(ingest_client):
             b"</article></body></html>")
     body = ingest_client.post("/api/ingest", content=html, headers={"Content-Type": "text/html", **AUTH}).json()
     assert 1 == body["new"], body
+
+
+
+def test_ingest_claim_map_reports_what_it_added_and_the_store_totals(ingest_client):
+    first = ingest_client.post("/api/ingest", content=SEED.read_bytes(),
+                               headers={"Content-Type": "text/plain", **AUTH}).json()["claim_map"]
+    other = (SEED.parents[1] / "tests" / "fixtures" / "textdump" / "single_wire.txt").read_bytes()
+    second = ingest_client.post("/api/ingest", content=other, headers={"Content-Type": "text/plain", **AUTH}).json()
+    assert 1 == second["new"]
+    totals = second["claim_map"]
+    assert totals["disputes"] == ingest_client.get("/api/disputes").json()["total"]  # the store's, not this request's
+    assert totals["claim_links"] >= first["claim_links"] and totals["new_claim_links"] <= totals["claim_links"]

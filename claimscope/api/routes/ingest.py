@@ -102,9 +102,11 @@ def _ingest(request: Request, data: bytes, suffix: str, name: str) -> dict:
         claim_map = None
         if any(a["status"] == "new" for a in articles):
             claim_map = update_claim_map(store)
+            totals = store.table_counts()
     counts = {s: sum(1 for a in articles + failures if a["status"] == s)
               for s in ("new", "unchanged", "near_duplicate", "failed")}
-    summary = {"claim_links": len(claim_map.links), "disputes": len(claim_map.disputes)} if claim_map else None
+    summary = {"new_claim_links": len(claim_map.links), "disputes_updated": len(claim_map.disputes),
+               "claim_links": totals["claim_links"], "disputes": totals["disputes"]} if claim_map else None
     return {"source": name, **counts, "claim_map": summary, "articles": articles, "failures": failures}
 
 
