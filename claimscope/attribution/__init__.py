@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from claimscope.attribution.lexicon import EVALUATIVE_CUES
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
 from claimscope.attribution.rules import find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
@@ -70,7 +71,9 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             triple = dataclasses.replace(triple, sources=_coordinated_source(doc, merged[-1], triple))
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
-        if twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
+        if twin is not None and _is_quoted_evaluation(doc, twin, triple):
+            triple = dataclasses.replace(triple, contents=twin.contents)
+        elif twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
                 and _ends_mid_clause(doc.text, triple.contents):  # the model stopped before the clause did
             triple = dataclasses.replace(triple, contents=twin.contents)
         merged.append(triple)
@@ -102,6 +105,18 @@ def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     if contents == triple.contents and sources == triple.sources:
         return triple
     return dataclasses.replace(triple, contents=contents, sources=sources)
+
+
+def _is_quoted_evaluation(doc: Doc, twin: SpanTriple, triple: SpanTriple) -> bool:
+    """"what the White House described as a "very productive" meeting": the evaluation the source
+    put in quotation marks is what it said, not the whole noun phrase the model took."""
+    cue = doc.char_span(*triple.cue, alignment_mode="expand")
+    if cue is None or not any(t.lemma_.lower() in EVALUATIVE_CUES for t in cue):
+        return False
+    if len(twin.contents) != 1 or not all(_inside(c, triple.contents) for c in twin.contents):
+        return False
+    start, end = twin.contents[0]
+    return doc.text[start] in "\"\u201c" and doc.text[end - 1] in "\"\u201d" and twin.contents != triple.contents
 
 
 def _coordinated_source(doc: Doc, before: SpanTriple, triple: SpanTriple) -> tuple:

@@ -109,3 +109,12 @@ def test_extract_source_starts_after_a_wire_dateline_and_a_plea_denies():
     by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
     assert "Prosecutors" == by_cue["accused"].source.text
     assert Stance.DENY == by_cue["pleaded"].stance
+
+
+def test_extract_quoted_evaluation_is_the_content_of_described_as():
+    art = Article(id="e", headline="Talks", paragraphs=(
+        "The minister held what the embassy described as a \u201cconstructive\u201d meeting with union leaders "
+        "on Monday in Paris, where both sides were attending a conference on pensions.",))
+    (att,) = [a for a in extract_attributions(art) if a.cue and a.cue.text == "described"]
+    assert ["\u201cconstructive\u201d"] == [c.text for c in att.contents]
+    assert "embassy" in att.source.text
