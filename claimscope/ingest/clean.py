@@ -51,6 +51,16 @@ SUBHEADING_MAX_WORDS = 10
 LINK_MAX_WORDS = 20
 # A line that repeats a body sentence is a pull-quote only when at most this long.
 PULL_QUOTE_MAX_CHARS = 300
+# A line holding only a date (and time, and an "Updated ..." part) is at most this long ("Published
+# 8:41 a.m. ET Oct. 12, 2025 | Updated 2:15 p.m. ET Oct. 12, 2025" is 73; the news set's longest).
+DATE_LINE_MAX_CHARS = 100
+# A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
+# this many lines (the news set's: 6); an opening marker with no close that near drops only itself.
+PROMO_MAX_LINES = 15
+# Byline lines printed without "By" above a date line ("Dana Kessler" / "The Millbrook Ledger"):
+# at most this many lines, each of at most BYLINE_NAME_MAX_WORDS words.
+BYLINE_NAME_MAX_LINES = 2
+BYLINE_NAME_MAX_WORDS = 5
 # A first line ending in "." or ";" (PolNeAR titles, some CMS exports) is a headline only when it
 # is at most this many words and shorter than one of the three lines after it (PolNeAR dev
 # titles: 4-19 words; wire ledes that open a file without a title: 25-45 words).
@@ -92,23 +102,40 @@ def clean_article(raw: RawArticle) -> Article | None:
     agency: str | None = None
     date_line: date | None = None
     in_related = False
+    related_links = 0  # link lines taken since the related-links heading (an inline one counts)
+    promo_end = _promo_ends(lines)
     for i, line in enumerate(lines):
         if roles[i] == "headline":
             continue
         text, key = line.text, _fold(line.text)
+        if i in promo_end:
+            end = promo_end[i]
+            for j in range(i, end + 1):
+                roles[j] = "drop"
+            dropped[f"promotion box line|promotion box lines"] += end - i + 1
+        if roles[i] == "drop":
+            continue
         if in_related:
-            if _is_link_line(text):
+            new_block = line.block != lines[i - 1].block
+            if _is_link_line(text) and not (new_block and related_links):
                 roles[i] = "drop"
                 dropped["related link"] += 1
+                related_links += 1
                 continue
             in_related = False
         if key == headline_key:
             roles[i], dropped["repeated headline"] = "drop", dropped["repeated headline"] + 1
         elif related := noise.RELATED_HEADING.match(text):
-            roles[i], in_related = "drop", True
+            roles[i], in_related, related_links = "drop", True, 0
             dropped["related links heading"] += 1
             if related.group("rest"):
                 dropped["related link"] += 1
+                related_links = 1
+        elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text)) and (d := parse_date(m.group("date"))):
+            # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
+            roles[i] = "drop"
+            date_line = date_line or d
+            dropped["date line"] += 1
         elif is_noise_line(text):
             roles[i] = "drop"
             dropped[f"widget line|widget lines|{text[:20]!r}"] += 1
@@ -133,10 +160,13 @@ def clean_article(raw: RawArticle) -> Article | None:
             if agency is None and org in noise.NEWS_AGENCIES:
                 agency = org
             notes.append(f"byline: {text}")
-        elif len(text) <= 60 and (m := noise.DATE_LINE.match(text)) and (d := parse_date(m.group("date"))):
+        elif noise.STAFF_BYLINE.match(text):
             roles[i] = "drop"
-            date_line = date_line or d
-            dropped["date line"] += 1
+            notes.append(f"byline: {text}")
+        elif noise.TRAILER.match(text):
+            roles[i] = "drop"
+            dropped["credit trailer"] += 1
+    _drop_header_names(lines, roles, notes)
 
     paragraphs, subheadings, segments = _assemble_body(lines, roles, dropped, raw)
     notes.extend(_drop_notes(dropped))
@@ -171,7 +201,8 @@ def clean_article(raw: RawArticle) -> Article | None:
 
 
 def parse_date(text: str) -> date | None:
-    """The first full date (day, month and year) written in ``text``, or None."""
+    """The first full date (day, month and year) written in ``text``, or None. A numeric date
+    ("14/04/2025") counts only when one part is over 12: "04/05/2025" is April or May by site."""
     for pattern in noise.DATE_PATTERNS:
         for m in pattern.finditer(text):
             month = m.group("month")
@@ -180,6 +211,15 @@ def parse_date(text: str) -> date | None:
                 return date(int(m.group("year")), month_no or 0, int(m.group("day")))
             except ValueError:
                 continue
+    for m in noise.NUMERIC_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a > 12) == (b > 12):
+            continue
+        day, month_no = (a, b) if a > 12 else (b, a)
+        try:
+            return date(int(m.group("year")), month_no, day)
+        except ValueError:
+            continue
     return None
 
 
@@ -220,8 +260,37 @@ def _find_headline(lines: list[_Line]) -> int | None:
     return None
 
 
+def _promo_ends(lines: list[_Line]) -> dict[int, int]:
+    """{index of a promotion box's opening marker: index of its closing marker}."""
+    out: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        if noise.PROMO_START.match(line.text):
+            for j in range(i + 1, min(len(lines), i + PROMO_MAX_LINES + 1)):
+                if noise.PROMO_END.match(lines[j].text):
+                    out[i] = j
+                    break
+    return out
+
+
+def _drop_header_names(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
+    """Byline lines without "By": short name-like lines (no closing punctuation, capitalised) in the
+    same block as, and directly above, a dropped date line or byline before the first body line."""
+    first_body = next((i for i, r in enumerate(roles) if r == "body" and len(lines[i].text) > 120), len(lines))
+    for i in range(first_body):
+        if roles[i] != "drop" or not (noise.DATE_LINE.match(lines[i].text) or noise.BYLINE.match(lines[i].text)):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - BYLINE_NAME_MAX_LINES), -1):
+            text = lines[j].text
+            if (roles[j] != "body" or lines[j].block != lines[i].block or len(text.split()) > BYLINE_NAME_MAX_WORDS
+                    or len(text.split()) < 2 or text[-1] in noise.SENTENCE_END or not is_title_case(text)):
+                break
+            roles[j] = "drop"
+            notes.append(f"byline: {text}")
+
+
 def _match_credit(text: str) -> tuple[str, str] | None:
     """(caption, credit) when the line ends in a photo credit; caption may be empty."""
+    text = noise.LINK_RESIDUE.sub("", text)
     for pattern in noise.CREDIT_PATTERNS:
         m = pattern.match(text)
         if m:

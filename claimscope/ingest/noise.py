@@ -18,7 +18,7 @@ _NOISE_LINES = [
     r"\d{1,6}",                                   # bare share / comment counter ("20")
     r"\d{1,6}\s*(?:shares?|comments?|views?|reads?)",
     r"(?:shares?|comments?)\s*\d{1,6}",
-    r"advertisement|advertising|sponsored(?: content)?|ad(?:vert)?",
+    r"(?:advertisement|advertising|sponsored(?: content)?|ad(?:vert)?)(?:\s*[·•|-]\s*scroll to continue)?",
     r"(?:continue )?read(?:ing)? (?:more|the rest(?: here)?|full (?:story|article))\.?(?: »| >>?)?",
     r"read more\s*:.*",
     r"share|share this(?: article| story| page)?|share on \w+|tweet|email|print|copy link|whatsapp|"
@@ -32,6 +32,7 @@ _NOISE_LINES = [
     r"(?:more|also) (?:from|on|in) .{1,40}:?|you (?:may|might) also like:?|recommended(?: for you)?:?|"
     r"most (?:read|popular|viewed):?|trending(?: now)?:?|top stories:?|what to read next:?",
     r"image:?|photo:?|video:?|gallery:?|watch:?|listen:?|audio:?",
+    r"(?:listen to|gift|save|share) (?:this|the) (?:article|story)(?:\s*\d{1,2}:\d{2})?|copy link(?: copied)?|link copied",
     r"loading\.*|please wait\.*",
     r"skip to (?:main )?content|back to top|scroll to (?:top|continue).*|jump to comments?",
     r"(?:view|see) (?:comments?|gallery|all photos|this post on \w+)",
@@ -54,6 +55,7 @@ _NOISE_PREFIXES = [
     r"to continue reading", r"you have reached your (?:free )?article limit",
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
+    r"our standards\s*:", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -64,6 +66,24 @@ RELATED_HEADING = re.compile(
     r"|most (?:read|popular|viewed)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A promotion box printed inline ("skip past newsletter promotion" ... "after newsletter promotion"):
+# every line from the opening marker to the closing one goes, if the closing one comes within
+# PROMO_MAX_LINES lines (clean.py).
+PROMO_START = re.compile(r"^skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion$", re.IGNORECASE)
+PROMO_END = re.compile(r"^after (?:\w+ )?(?:newsletter )?promotion$", re.IGNORECASE)
+
+# Wire trailers and contributor lines: credits for the story, not part of it.
+# "Reporting by Jane Doe in Kyiv; Editing by John Roe", "Additional reporting by ...",
+# "Associated Press writer Jane Doe contributed to this report.", "—With assistance from Jane Doe"
+TRAILER = re.compile(
+    r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}?;\s*"
+    r"(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}"
+    r"|(?:associated press |ap |staff |afp )?(?:writers?|reporters?|correspondents?) [A-Z][\w.'’ ,-]{2,120}?"
+    r"contributed(?: to)? (?:this|the) (?:report|story|article)\b.{0,80}"
+    r"|[-–—]{1,2}\s*with assistance from [A-Z].{0,160})$",
+    re.IGNORECASE,
+)
+
 # A link-list item: a bullet, or a short line with no sentence-final punctuation.
 LIST_BULLET = re.compile(r"^(?:[-•·*▪►>]|\d{1,2}[.)])\s+\S")
 
@@ -92,7 +112,7 @@ CREDIT_PATTERNS = (
     ),
     # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
     re.compile(
-        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:Photo(?:graph)?s?|Image|Picture|Pic|Foto|Credit)\s*(?::|by)\s*(?P<credit>[^.]{2,80}?)\s*\.?$",
+        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto|Credit)\s*(?::|by)\s*(?P<credit>[^.]{2,80}?)\s*\.?$",
         re.IGNORECASE,
     ),
     # "... in Kyiv. REUTERS/Gleb Garanich", "... Reuters/Jane Doe"
@@ -101,9 +121,19 @@ CREDIT_PATTERNS = (
     re.compile(
         r"^(?P<caption>.*?)\s*(?:[|•·-]\s*)?(?P<credit>\b" + _NAME + r"\s?/\s?(?:" + _AGENCY + r")(?: via Getty Images)?)\s*\.?$"
     ),
+    # "... on Saturday, Oct. 11, 2025. Jane Doe/The Millbrook Ledger": a person's name, a slash and
+    # an outlet's capitalised name, after a finished sentence (US local papers' credit style)
+    re.compile(
+        r"^(?P<caption>.*?[.!?”\"])\s+(?P<credit>[A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+){1,2}\s?/\s?"
+        r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,5})\s*$"
+    ),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
 )
+
+# Link residue scraped after a credit or a link: "REUTERS/Jane Doe Purchase Licensing Rights, opens
+# new tab", "Trust Principles., opens new tab". Stripped from a line's end before it is judged.
+LINK_RESIDUE = re.compile(r"(?:\s*Purchase Licensing Rights)?(?:\s*,?\s*opens new tab)?\s*$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Datelines and bylines: the only places an agency is read from.
@@ -130,6 +160,12 @@ BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by)\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
     r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
 )
+# "Hannah Okafor, Health correspondent", "Jane Doe, Staff Writer": a name and a newsroom job title.
+STAFF_BYLINE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[A-Z]?[\w-]+\s+){0,3}"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist)s?$",
+    re.IGNORECASE,
+)
 # Agencies a byline may name (a byline's organisation is often the outlet itself, not an agency).
 NEWS_AGENCIES = (
     "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg", "Bloomberg News",
@@ -150,10 +186,13 @@ DATE_PATTERNS = (
     # "2025-04-26"
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
+# "14/04/2025", "04.14.2025": read only when unambiguous (one part over 12), see clean.parse_date.
+NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*)?"
-    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
+    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
+    r"(?:\s*[|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,126 @@
+"""clean_article on house styles met in the news set (data/newsset): each test uses a small text of
+its own, never the set's strings, so a rule that passes here is general, not fitted to a story."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from claimscope.ingest.clean import clean_article, parse_date
+from claimscope.ingest.textdump import read_textdump
+
+LEDE = ("TALLINN, May 2 (Reuters) - Estonia's government said on Friday it would close two border "
+        "crossings with Russia for a week, citing repairs to roads on both sides of the frontier.")
+SECOND = "The interior ministry said traffic would be sent to the crossing at Narva while the work lasted."
+
+
+def _articles(text: str):
+    raws = list(read_textdump(io.StringIO(text, newline=""), "t.txt"))
+    return [a for a in (clean_article(r) for r in raws) if a is not None]
+
+
+def _one(text: str):
+    articles = _articles(text)
+    assert 1 == len(articles)
+    return articles[0]
+
+
+def test_clean_licensing_residue_after_credit_is_not_caption_text():
+    caption = "Trucks queue at a border crossing in Narva, Estonia May 2, 2025."
+    text = (f"Estonia shuts two Russia border crossings for repairs\n\n"
+            f"{caption} REUTERS/Anne Kask Purchase Licensing Rights, opens new tab\n"
+            f"{caption} REUTERS/Anne Kask Purchase Licensing Rights, opens new tab\n\n{LEDE}\n\n{SECOND}\n")
+    article = _one(text)
+    assert ("Estonia shuts two Russia border crossings for repairs", (caption,), ("REUTERS/Anne Kask",)) == (
+        article.headline, article.captions, article.photo_credits)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("May 2, 2025 6:41 PM GMT+1 Updated 2 hours ago", "2025-05-02"),
+    ("Updated 5:47 PM MST, May 2, 2025", "2025-05-02"),
+    ("Published 8:41 a.m. ET May 2, 2025 | Updated 2:15 p.m. ET May 2, 2025", "2025-05-02"),
+    ("Published on: 02/05/2025 - 16:02 Modified: 02/05/2025 - 18:40", None),  # day or month first?
+    ("Published on: 21/05/2025 - 16:02 Modified: 21/05/2025 - 18:40", "2025-05-21"),
+    ("Fri 2 May 2025 14.20 BST", "2025-05-02"),
+])
+def test_clean_header_date_line_dates_the_story_and_leaves_the_body(line, expected):
+    body = LEDE.replace("TALLINN, May 2 (Reuters) - ", "")  # no dateline date: the header line decides
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{line}\n\n{body}\n\n{SECOND}\n")
+    assert expected == article.published
+    if expected is not None:
+        assert (body, SECOND) == article.paragraphs
+
+
+def test_clean_updated_line_beats_an_earlier_caption_date():
+    text = ("Estonia shuts two Russia border crossings for repairs\n\n"
+            "Trucks queue at a border crossing in Narva, Estonia, Thursday, May 1, 2025. (AP Photo/Anne Kask)\n\n"
+            "By MARI TAMM\nUpdated 5:47 PM EEST, May 2, 2025\n\n"
+            f"NARVA, Estonia (AP) — {SECOND}\n\nA second paragraph of the story follows here, long enough.\n")
+    assert "2025-05-02" == _one(text).published
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by Anne Kask in Tallinn and Jon Berg in Oslo; Editing by Ruth Lane",
+    "Associated Press writer Jon Berg contributed to this report from Oslo.",
+    "—With assistance from Ruth Lane",
+    "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+    "Advertisement · Scroll to continue",
+    "Listen to this article",
+    "Gift this article",
+    "Copy Link copied",
+    "Have a confidential tip for our reporters? Get in Touch",
+])
+def test_clean_furniture_line_is_not_a_paragraph(line):
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\n{line}\n\n{SECOND}\n")
+    assert (LEDE, SECOND) == article.paragraphs
+
+
+def test_clean_newsletter_promotion_box_goes_whole():
+    box = ("skip past newsletter promotion\nSign up to Border Lines\nFree weekly newsletter\n"
+           "Everything about the frontier, every Friday\nafter newsletter promotion")
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\n{box}\n\n{SECOND}\n")
+    assert ((LEDE, SECOND), ()) == (article.paragraphs, article.subheadings)
+
+
+@pytest.mark.parametrize("header", [
+    "Mari Tamm\nThe Narva Courier\nPublished 8:41 a.m. ET May 2, 2025",
+    "Mari Tamm, Baltic correspondent\nFri 2 May 2025 14.20 BST",
+])
+def test_clean_byline_without_by_is_dropped(header):
+    body = LEDE.replace("TALLINN, May 2 (Reuters) - ", "")
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{header}\n\n{body}\n\n{SECOND}\n")
+    assert ((body, SECOND), "2025-05-02") == (article.paragraphs, article.published)
+    assert any(n.startswith("byline: Mari Tamm") for n in article.notes)
+
+
+def test_clean_subheading_after_related_links_is_kept():
+    text = (f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\n"
+            "Read more:\nFinland extends closure of its eastern border\nExplainer: Why the Baltic frontier matters\n\n"
+            f"TRAFFIC DIVERTED\n\n{SECOND}\n")
+    article = _one(text)
+    assert (("TRAFFIC DIVERTED",), (LEDE, SECOND)) == (article.subheadings, article.paragraphs)
+
+
+def test_clean_inline_read_more_does_not_swallow_next_block_heading():
+    text = (f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\n"
+            f"Read more: Finland extends closure of its eastern border\n\nTRAFFIC DIVERTED\n\n{SECOND}\n")
+    assert ("TRAFFIC DIVERTED",) == _one(text).subheadings
+
+
+@pytest.mark.parametrize("caption_line,credit", [
+    ("Trucks queue in Narva on Friday, May 2, 2025. Anne Kask/The Narva Courier", "Anne Kask/The Narva Courier"),
+    ("Trucks queue in Narva on Friday, May 2, 2025. Photographer: Anne Kask/Bloomberg", "Anne Kask/Bloomberg"),
+])
+def test_clean_credit_styles_give_caption_and_credit(caption_line, credit):
+    text = (f"Estonia shuts two Russia border crossings for repairs\n\n{caption_line}\n{caption_line}\n\n"
+            f"{LEDE}\n\n{SECOND}\n")
+    article = _one(text)
+    assert (("Trucks queue in Narva on Friday, May 2, 2025.",), (credit,)) == (article.captions, article.photo_credits)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("14/04/2025", "2025-04-14"), ("04/14/2025", "2025-04-14"), ("04/05/2025", None), ("31/02/2025", None),
+])
+def test_parse_date_numeric_only_when_unambiguous(text, expected):
+    d = parse_date(text)
+    assert expected == (d.isoformat() if d else None)
