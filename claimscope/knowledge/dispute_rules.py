@@ -18,6 +18,9 @@ from claimscope.knowledge.dispute_matching import (
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
 
+# Stances that charge someone: the two sides of a counter-accusation.
+BLAMING = frozenset({Stance.ACCUSE})
+
 
 # --- explicit denials ---
 
@@ -271,6 +274,29 @@ def _overlap(a: Item, b: Item) -> bool:
 
 
 # --- opposed predictions ---
+
+def counter_accusations(items: list[Item]) -> list[Group]:
+    """One party accuses or criticizes another, and that other turns the charge back on the first
+    in the same story ("Moscow accused Kyiv of shelling the plant" / "Kyiv said Russia itself was
+    shelling it"): the first charge is the proposition, its target the denying side."""
+    blaming = [k for k, it in enumerate(items) if it.claim.stance in BLAMING and it.parties]
+    out = []
+    for n, i in enumerate(blaming):
+        for j in blaming[n + 1:]:
+            a, b = items[i], items[j]
+            if a.analysis is not b.analysis or same_party(a.parties, b.parties):
+                continue
+            if _targets(a, b.parties) and _targets(b, a.parties):
+                out.append(Group(asserting=[i], denying=[j], scores=[0.6], kind="counter_accusation"))
+    return out
+
+
+def _targets(item: Item, parties) -> bool:
+    """Whether the item's claim is about one of ``parties`` (a subject it names, or its words)."""
+    text = item.claim.text.lower()
+    return same_party(item.claim.subjects, parties) or any(
+        w and re.search(r"\b" + re.escape(w) + r"\b", text) for p in parties for w in [p.split()[-1].lower()])
+
 
 def opposed_predictions(items: list[Item]) -> list[Group]:
     by_article: dict[str, list[int]] = defaultdict(list)

@@ -22,7 +22,7 @@ from claimscope.knowledge.dispute_groups import merge_groups, to_dispute, widen_
 from claimscope.knowledge.dispute_lexicon import DENIAL_CUES
 from claimscope.knowledge.dispute_matching import (Group, collect_items, content_vectors, coverage, idf_weights, is_assertable,
                                                    same_party, split_parties)
-from claimscope.knowledge.dispute_rules import (antonym_contradictions, explicit_dispute, falsity_verdicts,
+from claimscope.knowledge.dispute_rules import (antonym_contradictions, counter_accusations, explicit_dispute, falsity_verdicts,
                                                 is_explicit, opposed_predictions, parse_nominal,
                                                 place_contradiction, polarity_contradictions)
 from claimscope.model import ArticleAnalysis, ClaimLink, Dispute, Stance
@@ -58,6 +58,7 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
     groups += falsity_verdicts(items, idf)
     groups += antonym_contradictions(items)
     groups += polarity_contradictions(items, idf)
+    groups += counter_accusations(items)
     for k in contradictions:
         place_contradiction(items, k, groups, idf, postings, linked)
     groups = merge_groups(items, groups, idf)

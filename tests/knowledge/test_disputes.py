@@ -183,3 +183,20 @@ def test_find_disputes_not_guilty_plea_answers_the_charge_before_it():
                         "Prosecutors"),
                   ("Tomasz Nowak", "pleaded", "not guilty", Stance.DENY, "Tomasz Nowak"))
     assert [({"Prosecutors"}, {"Tomasz Nowak"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_counter_accusation_turns_the_charge_back():
+    art = make_article("Russia accused Ukraine of shelling the nuclear plant overnight.",
+                       "Ukraine accused Russia of staging the attack to discredit Kyiv.")
+    an = analysis(art, ("Russia", "accused", "Ukraine of shelling the nuclear plant overnight", Stance.ACCUSE, "Russia"),
+                  ("Ukraine", "accused", "Russia of staging the attack to discredit Kyiv", Stance.ACCUSE, "Ukraine"))
+    [d] = find_disputes([an])
+    assert ({"Russia"}, {"Ukraine"}) == sides([d])[0]
+
+
+def test_find_disputes_accusations_against_third_parties_are_none():
+    art = make_article("Russia accused Ukraine of shelling the nuclear plant overnight.",
+                       "Poland accused Belarus of pushing migrants across the border.")
+    an = analysis(art, ("Russia", "accused", "Ukraine of shelling the nuclear plant overnight", Stance.ACCUSE, "Russia"),
+                  ("Poland", "accused", "Belarus of pushing migrants across the border", Stance.ACCUSE, "Poland"))
+    assert [] == find_disputes([an])
