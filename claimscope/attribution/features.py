@@ -14,7 +14,7 @@ Features are plain strings (``"w=said"``), the cheapest form python-crfsuite tak
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -48,7 +48,12 @@ def _shape(text: str) -> str:
 
 @dataclass(slots=True)
 class DocView:
-    """Per-token facts about one Doc that both taggers read; built once per Doc."""
+    """Per-token facts about one Doc that both taggers read; built once per Doc.
+
+    The per-token lists (``tags`` ... ``children``) hold what the features read from spaCy
+    tokens, read once: a ``doc[i]`` or ``tok.head`` makes a new Token object each time, and the
+    role tagger reads a paragraph's tokens again for every cue in it.
+    """
 
     doc: Doc
     paragraphs: list[list[int]]  # token indices per paragraph, whitespace tokens dropped
@@ -58,6 +63,15 @@ class DocView:
     base: list[list[str]]  # token-only features, shared by both taggers
     words: list[str]  # lowercased text
     lexicon: dict[str, float]
+    tags: list[str] = field(default_factory=list)  # tag_
+    deps: list[str] = field(default_factory=list)  # dep_
+    pos: list[str] = field(default_factory=list)  # pos_
+    lemmas: list[str] = field(default_factory=list)  # lemma_, lowercased
+    lowers: list[str] = field(default_factory=list)  # lower_
+    heads: list[int] = field(default_factory=list)  # head index (the root is its own head)
+    children: list[list[int]] = field(default_factory=list)  # child indices, in order
+    quote_str: list[str] = field(default_factory=list)  # str(in_quote[i])
+    dep_hdep: list[str] = field(default_factory=list)  # "d|hd=" feature
 
 
 def char_to_token(doc: Doc) -> list[int | None]:
@@ -101,24 +115,50 @@ def _lexbin(p: float) -> str:
     return "6"
 
 
-def _is_space(tok) -> bool:
-    return tok.is_space or not tok.text.strip()
+# Children whose label the base features name ("c=ccomp"): the arguments a cue verb takes.
+_BASE_CHILD_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "agent", "advcl", "parataxis"})
+# Children whose word the cue features name ("cw=prt|up"): parts of a multiword cue.
+_CUE_CHILD_DEPS = frozenset({"prep", "aux", "auxpass", "prt", "neg", "xcomp", "dobj"})
 
 
 def build_view(doc: Doc, lexicon: dict[str, float]) -> DocView:
     """Split the Doc into paragraphs, track quote state, and compute token features."""
     n = len(doc)
+    texts: list[str] = []
+    tags: list[str] = []
+    deps: list[str] = []
+    pos: list[str] = []
+    lemmas: list[str] = []
+    lowers: list[str] = []
+    heads: list[int] = []
+    children: list[list[int]] = []
+    ents: list[str] = []
+    sent_start: list[bool] = []
     paragraphs: list[list[int]] = []
     para_of = [-1] * n
     cur: list[int] = []
+    # one pass over the tokens: everything the features read, and the paragraph split
     for tok in doc:
-        if _is_space(tok):
-            if "\n" in tok.text and cur:
+        i = tok.i
+        text = tok.text
+        texts.append(text)
+        tags.append(tok.tag_)
+        deps.append(tok.dep_)
+        pos.append(tok.pos_)
+        lemmas.append(tok.lemma_.lower())
+        lowers.append(tok.lower_)
+        heads.append(tok.head.i)
+        children.append([c.i for c in tok.children])
+        ent_type = tok.ent_type_
+        ents.append("e=" + (tok.ent_iob_ + ent_type if ent_type else "O"))
+        sent_start.append(bool(tok.is_sent_start))
+        if tok.is_space or not text.strip():
+            if "\n" in text and cur:
                 paragraphs.append(cur)
                 cur = []
             continue
-        para_of[tok.i] = len(paragraphs)
-        cur.append(tok.i)
+        para_of[i] = len(paragraphs)
+        cur.append(i)
         if "\n" in tok.whitespace_:
             paragraphs.append(cur)
             cur = []
@@ -134,7 +174,7 @@ def build_view(doc: Doc, lexicon: dict[str, float]) -> DocView:
     for para in paragraphs:
         state = False
         for i in para:
-            t = doc[i].text
+            t = texts[i]
             if t in _OPEN_QUOTES:
                 state = True
                 in_quote[i] = True
@@ -148,81 +188,106 @@ def build_view(doc: Doc, lexicon: dict[str, float]) -> DocView:
                 state = not state
                 continue
             in_quote[i] = state
+    quote_str = [str(q) for q in in_quote]
 
-    words = [t.text.lower() for t in doc]
-    lexbins = [_lexbin(lexicon.get(t.lemma_.lower(), 0.0)) for t in doc]
+    words = [t.lower() for t in texts]
+    lexbins = [_lexbin(lexicon.get(lem, 0.0)) for lem in lemmas]
+    dep_hdep = [f"d|hd={deps[i]}|{deps[heads[i]]}" for i in range(n)]
     base = []
-    for tok in doc:
-        lem = tok.lemma_.lower()
-        lexbin = lexbins[tok.i]
-        hbin = lexbins[tok.head.i]
+    for i in range(n):
+        dep = deps[i]
+        h = heads[i]
+        lexbin = lexbins[i]
+        hbin = lexbins[h]
         f = [
-            "w=" + words[tok.i],
-            "l=" + lem,
-            "p=" + tok.tag_,
-            "d=" + tok.dep_,
-            "s=" + _shape(tok.text),
-            "e=" + (tok.ent_iob_ + tok.ent_type_ if tok.ent_type_ else "O"),
-            "hl=" + tok.head.lemma_.lower(),
-            "hd=" + tok.dep_ + "|" + tok.head.pos_,
+            "w=" + words[i],
+            "l=" + lemmas[i],
+            "p=" + tags[i],
+            "d=" + dep,
+            "s=" + _shape(texts[i]),
+            ents[i],
+            "hl=" + lemmas[h],
+            "hd=" + dep + "|" + pos[h],
             "lex=" + lexbin,
-            "lexp=" + lexbin + "|" + tok.pos_,
-            "q=" + str(in_quote[tok.i]),
+            "lexp=" + lexbin + "|" + pos[i],
+            "q=" + quote_str[i],
             "hlex=" + hbin,
-            "hlexd=" + hbin + "|" + tok.dep_,
+            "hlexd=" + hbin + "|" + dep,
         ]
         best_child = "0"
-        for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "prep", "agent", "advcl", "parataxis"):
-                f.append("c=" + c.dep_)
-                f.append("lexc=" + lexbin + "|" + c.dep_)
-            if _LEX_ORDER[lexbins[c.i]] > _LEX_ORDER[best_child]:
-                best_child = lexbins[c.i]
+        for c in children[i]:
+            cdep = deps[c]
+            if cdep in _BASE_CHILD_DEPS:
+                f.append("c=" + cdep)
+                f.append("lexc=" + lexbin + "|" + cdep)
+            if _LEX_ORDER[lexbins[c]] > _LEX_ORDER[best_child]:
+                best_child = lexbins[c]
         f.append("clex=" + best_child)
-        if tok.is_sent_start:
+        if sent_start[i]:
             f.append("sstart")
-        if tok.i + 1 < n and doc[tok.i + 1].is_sent_start:
+        if i + 1 < n and sent_start[i + 1]:
             f.append("send")
         base.append(f)
     return DocView(doc=doc, paragraphs=paragraphs, para_of=para_of, sent_of=sent_of,
-                   in_quote=in_quote, base=base, words=words, lexicon=lexicon)
+                   in_quote=in_quote, base=base, words=words, lexicon=lexicon, tags=tags, deps=deps,
+                   pos=pos, lemmas=lemmas, lowers=lowers, heads=heads, children=children,
+                   quote_str=quote_str, dep_hdep=dep_hdep)
 
 
 def cue_features(view: DocView, para: list[int]) -> list[list[str]]:
     """Features for the cue tagger over one paragraph: the token's own plus a ±2 window."""
-    doc = view.doc
+    words, tags, lemmas, deps, heads = view.words, view.tags, view.lemmas, view.deps, view.heads
+    lowers, children, base = view.lowers, view.children, view.base
+    para_of = view.para_of
     out = []
     m = len(para)
     for k, i in enumerate(para):
-        f = list(view.base[i])
-        for off in (-2, -1, 1, 2):
-            kk = k + off
-            if 0 <= kk < m:
-                j = para[kk]
-                f.append(f"w{off}=" + view.words[j])
-                f.append(f"p{off}=" + doc[j].tag_)
-                if off in (-1, 1):
-                    f.append(f"l{off}=" + doc[j].lemma_.lower())
-                    f.append(f"d{off}=" + doc[j].dep_)
-            else:
-                f.append(f"w{off}=<pad>")
+        f = base[i].copy()
+        if k >= 2:
+            j = para[k - 2]
+            f.append("w-2=" + words[j])
+            f.append("p-2=" + tags[j])
+        else:
+            f.append("w-2=<pad>")
+        if k >= 1:
+            j = para[k - 1]
+            f.append("w-1=" + words[j])
+            f.append("p-1=" + tags[j])
+            f.append("l-1=" + lemmas[j])
+            f.append("d-1=" + deps[j])
+        else:
+            f.append("w-1=<pad>")
         if k + 1 < m:
-            f.append("bi=" + view.words[i] + "_" + view.words[para[k + 1]])
+            j = para[k + 1]
+            f.append("w1=" + words[j])
+            f.append("p1=" + tags[j])
+            f.append("l1=" + lemmas[j])
+            f.append("d1=" + deps[j])
+        else:
+            f.append("w1=<pad>")
+        if k + 2 < m:
+            j = para[k + 2]
+            f.append("w2=" + words[j])
+            f.append("p2=" + tags[j])
+        else:
+            f.append("w2=<pad>")
+        if k + 1 < m:
+            f.append("bi=" + words[i] + "_" + words[para[k + 1]])
         if k > 0:
-            f.append("bi-=" + view.words[para[k - 1]] + "_" + view.words[i])
-        if k == 0:
+            f.append("bi-=" + words[para[k - 1]] + "_" + words[i])
+        else:
             f.append("pstart")
-        tok = doc[i]
         # multiword cues ("called for", "has said", "according to"): the words around the
         # token in the tree, not just in the line
-        f.append("w|hl=" + view.words[i] + "|" + tok.head.lemma_.lower())
-        for c in tok.children:
-            if c.dep_ in ("prep", "aux", "auxpass", "prt", "neg", "xcomp", "dobj"):
-                f.append("cw=" + c.dep_ + "|" + c.lower_)
-        f.append("gl=" + tok.head.head.lemma_.lower())
-        f.append("d|hd=" + tok.dep_ + "|" + tok.head.dep_)
-        f.append("l|hl=" + tok.lemma_.lower() + "|" + tok.head.lemma_.lower())
-        if view.para_of[i] == 0:
+        h = heads[i]
+        f.append("w|hl=" + words[i] + "|" + lemmas[h])
+        for c in children[i]:
+            if deps[c] in _CUE_CHILD_DEPS:
+                f.append("cw=" + deps[c] + "|" + lowers[c])
+        f.append("gl=" + lemmas[heads[h]])
+        f.append(view.dep_hdep[i])
+        f.append("l|hl=" + lemmas[i] + "|" + lemmas[h])
+        if para_of[i] == 0:
             f.append("title")
         out.append(f)
     return out
@@ -237,24 +302,34 @@ def cue_root(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _branch(doc: Doc, i: int, start: int, end: int, anc: dict[int, int],
+def _cue_root(heads: list[int], start: int, end: int) -> int:
+    """:func:`cue_root` over a view's head indices."""
+    for i in range(start, end):
+        h = heads[i]
+        if h == i or not start <= h < end:
+            return i
+    return start
+
+
+def _branch(heads: list[int], deps: list[str], i: int, start: int, end: int, anc: dict[int, int],
             depth_limit: int = 40) -> tuple[str, int]:
     """How token ``i`` hangs from the cue: the dependency label of the child of a cue token that
     dominates ``i`` (and the path depth); for a token outside the cue's subtree, the label of
     the branch by which it hangs from the cue's nearest ancestor (``a1:ccomp``: a sibling clause
     of the cue's own clause), or ``none``."""
-    cur = doc[i]
-    prev = None
+    cur = i
+    prev = -1
     depth = 0
     while depth < depth_limit:
-        if start <= cur.i < end:
-            return (prev.dep_ if prev is not None else "cue"), depth
-        if cur.i in anc and prev is not None:
-            return f"a{min(anc[cur.i], 3)}:{prev.dep_}", depth
-        if cur.head.i == cur.i:
+        if start <= cur < end:
+            return (deps[prev] if prev >= 0 else "cue"), depth
+        if prev >= 0 and cur in anc:
+            return f"a{min(anc[cur], 3)}:{deps[prev]}", depth
+        h = heads[cur]
+        if h == cur:
             break
         prev = cur
-        cur = cur.head
+        cur = h
         depth += 1
     return "none", -1
 
@@ -273,23 +348,29 @@ def role_window(view: DocView, start: int, end: int, radius: int = ROLE_WINDOW_P
     return [i for q in range(lo, hi) for i in view.paragraphs[q]]
 
 
+# "dist=" + side + _bin(d), looked up: distances past the last bin are all "far".
+_DIST_NAMES = {side: [f"dist={side}{_bin(d)}" for d in range(_DIST_BINS[-1] + 2)] for side in ("IN", "L", "R")}
+_SD_NAMES = {sd: str(max(-2, min(2, sd))) for sd in range(-2, 3)}
+
+
 def role_features(view: DocView, window: list[int], start: int, end: int,
                   other_cues: list[tuple[int, int]]) -> list[list[str]]:
     """Features for the role tagger: each window token described relative to the cue [start, end)."""
-    doc = view.doc
-    root = cue_root(doc, start, end)
-    rtok = doc[root]
-    cue_lem = rtok.lemma_.lower()
-    cue_text = " ".join(view.words[start:end])
-    cue_p = view.para_of[root]
-    cue_s = view.sent_of[root]
+    words, tags, deps, pos, heads = view.words, view.tags, view.deps, view.pos, view.heads
+    lowers, in_quote, quote_str, base = view.lowers, view.in_quote, view.quote_str, view.base
+    sent_of, para_of, dep_hdep = view.sent_of, view.para_of, view.dep_hdep
+    root = _cue_root(heads, start, end)
+    cue_lem = view.lemmas[root]
+    cue_text = " ".join(words[start:end])
+    cue_p = para_of[root]
+    cue_s = sent_of[root]
     # the cue's own attachment, e.g. "said" as parataxis inside the content clause
-    cue_att = rtok.dep_
+    cue_att = deps[root]
     anc: dict[int, int] = {}  # the cue root's ancestors -> how many levels up
-    cur = rtok
-    while cur.head.i != cur.i and len(anc) < 40:
-        cur = cur.head
-        anc[cur.i] = len(anc) + 1
+    cur = root
+    while heads[cur] != cur and len(anc) < 40:
+        cur = heads[cur]
+        anc[cur] = len(anc) + 1
     other_marks = sorted(other_cues)
     in_other = set()
     for s, e in other_marks:
@@ -297,81 +378,121 @@ def role_features(view: DocView, window: list[int], start: int, end: int,
 
     # quotations next to the cue: a quote closing just before it or opening just after it is
     # most likely its content
-    q_adj = set()
-    for k, i in enumerate(window):
-        if view.in_quote[i] and not start <= i < end:
-            q_adj.add(i)
     near = set()
-    runs = []
+    runs: list[list[int]] = []
     for i in window:
-        if i in q_adj and runs and runs[-1][1] == i:
-            runs[-1][1] = i + 1
-        elif i in q_adj:
-            runs.append([i, i + 1])
+        if in_quote[i] and not start <= i < end:
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
     for s, e in runs:
         if 0 <= start - e <= 3 or 0 <= s - end <= 3:
             near.update(range(s, e))
+
+    # "another cue between": whether some other cue starts in [lo, hi) or ends in (lo, hi], read
+    # from running counts of the other cues' starts and ends over the window. A start or end
+    # outside [w_lo, w_hi) can fall in no such range (lo >= w_lo, hi < w_hi), so it is not counted.
+    w_lo, w_hi = min(window[0], start), max(window[-1], end) + 2
+    starts = [0] * (w_hi - w_lo + 1)  # after the sums: starts[x - w_lo] = #starts < x
+    ends = [0] * (w_hi - w_lo + 1)  # after the sums: ends[x - w_lo + 1] = #ends <= x
+    for s, e in other_marks:
+        if w_lo <= s < w_hi:
+            starts[s - w_lo + 1] += 1
+        if w_lo <= e < w_hi:
+            ends[e - w_lo + 1] += 1
+    for k in range(1, len(starts)):
+        starts[k] += starts[k - 1]
+        ends[k] += ends[k - 1]
 
     branches = {}
     for i in window:
         if i in anc:
             branches[i] = ("anc:" + cue_att, -1)
         else:
-            branches[i] = _branch(doc, i, start, end, anc)
+            branches[i] = _branch(heads, deps, i, start, end, anc)
 
+    side_names = {side: (f"side={side}", f"cl|side={cue_lem}|{side}", f"ct|side={cue_text}|{side}",
+                         f"catt|side={cue_att}|{side}", f"qnear|{side}", f"ocue_between|{side}")
+                  for side in ("IN", "L", "R")}
+    far = len(_DIST_NAMES["IN"]) - 1
     out = []
     m = len(window)
     for k, i in enumerate(window):
         if start <= i < end:
             side, dist = "IN", 0
+            lo, hi = end, i
         elif i < start:
             side, dist = "L", start - i
+            lo, hi = i, start
         else:
             side, dist = "R", i - end + 1
+            lo, hi = end, i
+        side_f, cl_side, ct_side, catt_side, qnear, ocue_between = side_names[side]
         br, depth = branches[i]
-        sd = view.sent_of[i] - cue_s
-        sd_s = str(max(-2, min(2, sd)))
-        pd = str(view.para_of[i] - cue_p)
-        f = list(view.base[i])
+        sd = sent_of[i] - cue_s
+        sd_s = _SD_NAMES[sd] if -2 <= sd <= 2 else str(max(-2, min(2, sd)))
+        f = base[i].copy()
         f += [
-            "side=" + side,
-            "dist=" + side + _bin(dist),
+            side_f,
+            _DIST_NAMES[side][min(dist, far)],
             "sd=" + sd_s,
-            "pd=" + pd,
+            "pd=" + str(para_of[i] - cue_p),
             "br=" + br,
             "br|side=" + br + "|" + side,
             "br|d=" + br + "|" + str(min(depth, 4)),
-            "br|p=" + br + "|" + doc[i].pos_,
-            "cl|side=" + cue_lem + "|" + side,
+            "br|p=" + br + "|" + pos[i],
+            cl_side,
             "cl|br=" + cue_lem + "|" + br,
-            "ct|side=" + cue_text + "|" + side,
-            "q|side=" + str(view.in_quote[i]) + "|" + side + "|" + sd_s,
-            "catt|side=" + cue_att + "|" + side,
+            ct_side,
+            "q|side=" + quote_str[i] + "|" + side + "|" + sd_s,
+            catt_side,
+            dep_hdep[i],
+            "br|hw=" + br + "|" + lowers[heads[i]],
         ]
-        tok = doc[i]
-        f.append("d|hd=" + tok.dep_ + "|" + tok.head.dep_)
-        f.append("br|hw=" + br + "|" + tok.head.lower_)
         if i in near:
-            f.append("qnear|" + side)
+            f.append(qnear)
         if i in in_other:
             f.append("ocue")
         # another cue between this token and ours: its content is probably not ours
-        lo, hi = (i, start) if i < start else (end, i)
-        if any(lo <= s < hi or lo < e <= hi for s, e in other_marks):
-            f.append("ocue_between|" + side)
-        for off in (-2, -1, 1, 2):
-            kk = k + off
-            if 0 <= kk < m:
-                j = window[kk]
-                f.append(f"w{off}=" + view.words[j])
-                f.append(f"br{off}=" + branches[j][0])
-                if off in (-1, 1):
-                    f.append(f"p{off}=" + doc[j].tag_)
-                    f.append(f"q{off}=" + str(view.in_quote[j]) + "|" + str(view.in_quote[i]))
-                if start <= j < end:
-                    f.append(f"cue{off}")
-            else:
-                f.append(f"w{off}=<pad>")
+        if lo < hi and (starts[hi - w_lo] - starts[lo - w_lo] or ends[hi - w_lo + 1] - ends[lo - w_lo + 1]):
+            f.append(ocue_between)
+        if k >= 2:
+            j = window[k - 2]
+            f.append("w-2=" + words[j])
+            f.append("br-2=" + branches[j][0])
+            if start <= j < end:
+                f.append("cue-2")
+        else:
+            f.append("w-2=<pad>")
+        if k >= 1:
+            j = window[k - 1]
+            f.append("w-1=" + words[j])
+            f.append("br-1=" + branches[j][0])
+            f.append("p-1=" + tags[j])
+            f.append("q-1=" + quote_str[j] + "|" + quote_str[i])
+            if start <= j < end:
+                f.append("cue-1")
+        else:
+            f.append("w-1=<pad>")
+        if k + 1 < m:
+            j = window[k + 1]
+            f.append("w1=" + words[j])
+            f.append("br1=" + branches[j][0])
+            f.append("p1=" + tags[j])
+            f.append("q1=" + quote_str[j] + "|" + quote_str[i])
+            if start <= j < end:
+                f.append("cue1")
+        else:
+            f.append("w1=<pad>")
+        if k + 2 < m:
+            j = window[k + 2]
+            f.append("w2=" + words[j])
+            f.append("br2=" + branches[j][0])
+            if start <= j < end:
+                f.append("cue2")
+        else:
+            f.append("w2=<pad>")
         out.append(f)
     return out
 
