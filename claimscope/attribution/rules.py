@@ -276,9 +276,11 @@ def _verb_source(verb: Token) -> list[Token] | None:
     participle = verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN")
     if verb.dep_ == "conj" or participle:
         head = verb.head
-        if participle and head.dep_ == "ccomp" and cue_lemma(head) not in VERB_CUES \
-                and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-            head = head.head  # "X said the trial was sound, rejecting ...": the parse hangs it on the content
+        if head.dep_ == "ccomp" and cue_lemma(head) not in VERB_CUES and cue_lemma(head.head) in VERB_CUES \
+                and ((participle and verb.doc[verb.i - 1].text == ",") or verb.dep_ == "conj"):
+            # "X said the trial was sound, rejecting ...", "She said her lawyers were preparing a suit
+            # and accused ...": the parse hangs the second act on the content, not on the speech verb
+            head = head.head
         return _verb_source(head)
     return None
 

@@ -35,6 +35,10 @@ PERSON_NOUNS = frozenset({
     "driver", "shopkeeper", "vendor", "mother", "grandmother", "son", "daughter", "wife", "husband",
     "old", "year-old", "refugee", "welder", "miner", "baker", "fisherman", "carpenter", "mechanic",
     "shopper", "voter", "protester", "mourner", "villager", "pensioner", "retiree", "economist", "survivor", "victim", "coach", "manager", "pastor", "priest",
+    "treasurer", "clerk", "judge", "prosecutor", "attorney", "accountant", "banker", "trader", "investor",
+    "auditor", "inspector", "researcher", "scientist", "physician", "surgeon", "pharmacist", "paramedic",
+    "firefighter", "guard", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
+    "journalist", "reporter", "photographer", "medic", "volunteer", "employee", "staffer", "whistleblower",
 })
 # Words that say nothing about which person a description means.
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief", "military", "top",
@@ -43,6 +47,15 @@ ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief
 # ("military General Staff" ~ "Russia's general staff": general, staff). Set on the seed; one shared
 # word ("president") matched the wrong person too often on PolNeAR dev.
 MIN_ROLE_OVERLAP = 2
+# Words that end a company's name ("Corvane Pharma", "Harlow Logistics Inc.").
+COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
+                             "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
+                             "logistics", "technologies", "systems", "energy", "capital", "partners"})
+# How far after a description, when no person is named before it, the person it describes may be named.
+CATAPHORA_CHARS = 600
+# Nouns that stand for the company a story is about ("the company said"): the organisation named last before.
+COMPANY_NOUNS = frozenset({"company", "firm", "drugmaker", "manufacturer", "carmaker", "automaker", "lender",
+                           "insurer", "retailer", "maker", "producer", "operator", "developer", "startup"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,11 +138,15 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if len(span) == 1 and lower in PERSON_PRONOUNS:
         return _last_before(index.persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
-        return _last_before(index.groups, start, metonymy=True, said=said) or span.text
+        speakers = [(pos, name) for pos, name in index.groups if name in index.names or name.lower() in _country_names()]
+        return _last_before(speakers, start, metonymy=True, said=said) or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
     if any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
+    named = _named_in_apposition(span)
+    if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
+        return fullest_name(index, named)
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
         return _clean_name(span.text)  # "Russia's Defense Ministry" is itself, not Russia
     if root.ent_type_ and root.pos_ == "PROPN":
@@ -143,10 +160,34 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return name
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
-        return capital_countries().get(name.lower()) or fullest_name(index, name)
+        return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span):
         return _resolve_description(span, index, start)
     return _fuller_description(doc, span) or _clean_name(span.text)
+
+
+def _longer_run(doc: Doc, name: str) -> str:
+    """A one-word name NER missed, as the article writes it in full elsewhere: "Grayfin" ->
+    "Grayfin Research" (the proper-noun run it opens most often)."""
+    if " " in name:
+        return name
+    runs: dict[str, int] = {}
+    for tok in doc:
+        if tok.text == name and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+            run = _clean_name(_propn_run(tok.head))
+            if run.split()[0] == name:
+                runs[run] = runs.get(run, 0) + 1
+    return max(runs, key=lambda r: (runs[r], -len(r))) if runs else name
+
+
+def _named_in_apposition(span: SpacySpan) -> str | None:
+    """The person a described source names beside its description: the last PERSON entity in the
+    mention that is not a possessor ("Lusk's"), when the mention's head is a common noun."""
+    if span.root.pos_ == "PROPN":
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON"
+              and not (e.end < span.end and span.doc[e.end].tag_ == "POS") and not e[-1].lower_.endswith("'s")]
+    return _clean_name(people[-1].text) if people else None
 
 
 def _antecedent(pronoun):
@@ -173,11 +214,25 @@ def fullest_name(index: EntityIndex, name: str) -> str:
         ow = other.split()
         if len(ow) > len(best.split()) and ow[-1] == words[-1] and set(words) <= set(ow):
             best = other
+    if best == name and len(words) == 1:
+        # "Harlow" -> "Harlow Logistics Inc.", "Liu" -> "Liu Jianhong": a one-word name that opens
+        # exactly one longer naming
+        opening = {o for o in index.names if len(o.split()) > 1 and o.split()[0] == name}
+        if len(opening) == 1:
+            best = opening.pop()
     return best
 
 
 def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str:
-    """A person described, not named: the person whose stated role matches, else the last named."""
+    """A person described, not named: the person whose stated role matches, else the last named.
+
+    An indefinite description ("A Syrian man in his twenties") brings in someone new: it stays as
+    written and counts as a mention of that person, so "the man" or "he" later finds it."""
+    if span[0].lower_ in ("a", "an"):
+        described = _clean_name(span.text)
+        index.persons.append((span.start_char, described))
+        index.persons.sort()
+        return described
     words = _content_words(span)
     best, best_overlap = None, 0
     for name, role in index.roles.items():
@@ -187,6 +242,8 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     if best is not None and best_overlap >= min(MIN_ROLE_OVERLAP, len(words)) and best_overlap > 0:
         return best
     last = _last_before(index.persons, start)
+    if last is None:  # "A former county treasurer ... said" before any name: the person named next
+        last = next((name for pos, name in index.persons if start < pos < start + CATAPHORA_CHARS), None)
     return fullest_name(index, last) if last else _clean_name(span.text)
 
 
@@ -194,6 +251,12 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     """"The authorities" -> "Taliban authorities", "the agency" -> "European Medicines Agency": the
     nearest earlier organisation or phrase with the same head noun that a name or adjective narrows down."""
     head = span.root
+    if head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS:
+        orgs = [_clean_name(doc[e.start + (e[0].lower_ == "the"):e.end].text)
+                for e in doc.ents if e.end <= span.start and e.label_ == "ORG"]
+        if orgs:  # "the company", "the drug's manufacturer": the company named most often before
+            firms = [o for o in orgs if o.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS] or orgs
+            return max(firms, key=lambda o: (firms.count(o), len(o)))
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
     if len([t for t in span if not t.is_punct and t.pos_ != "DET"]) > 1:

@@ -71,3 +71,38 @@ def test_bare_description_takes_the_organisation_named_before():
     resolved = {a.source.text + "/" + a.cue.text: a.source_resolved for a in extract_attributions(art) if a.source}
     assert "European Medicines Agency" == resolved["The agency/said"]
     assert "electoral commission" == resolved["The commission/denied"]
+
+
+def _speakers(*paragraphs):
+    from claimscope.attribution import extract_attributions
+    from claimscope.model import Article
+
+    art = Article(id="s", headline="Story", paragraphs=paragraphs)
+    return [(a.cue.text, a.source_resolved) for a in extract_attributions(art) if a.cue]
+
+
+def test_description_with_a_name_beside_it_resolves_to_the_name():
+    said = _speakers("Belarus rejected the charge on Monday.",
+                     "Its spokeswoman, Alena Hrytsevich, said Warsaw was inventing incidents.")
+    assert ("said", "Alena Hrytsevich") in said
+
+
+def test_one_word_name_takes_the_fuller_name_it_opens():
+    said = _speakers("Grayfin Research said in a report that the company inflated revenue.",
+                     "\u201cThese contracts exist to manufacture growth,\u201d Grayfin wrote.")
+    assert ("wrote", "Grayfin Research") in said
+
+
+def test_the_company_is_the_company_the_story_names():
+    said = _speakers("Corvane Pharma, which makes the drug, rejected any link to liver damage.",
+                     "The British Medical Journal published the case reports on Tuesday.",
+                     "In a statement, the company said its trials had found no signal of harm.")
+    assert ("said", "Corvane Pharma") in said
+
+
+def test_indefinite_description_is_someone_new_and_the_definite_one_finds_it():
+    said = _speakers("Border guard spokeswoman Katarzyna Zielonka said 41 people were detained.",
+                     "A Syrian man in his twenties said soldiers had driven the group to the fence.",
+                     "\u201cThey told us to go,\u201d the man said.")
+    assert [("said", "Katarzyna Zielonka"), ("said", "A Syrian man in his twenties"),
+            ("said", "A Syrian man in his twenties")] == said
