@@ -129,6 +129,10 @@ BLAME_LEMMAS = frozenset({
     "corruption", "fraud", "genocide", "oppress", "oppression", "abuse", "violate", "violation",
     "blame", "fault", "rig", "rigged", "cheat", "steal", "cover-up", "terrorize", "massacre",
     "persecute", "persecution", "torture", "illegal", "illegally", "unlawful", "lie", "liar",
+    # wrongdoing words of wire copy: an act charged to someone ("deliberately rammed", "sham contracts")
+    "deliberately", "intentionally", "ram", "intrude", "intrusion", "provocation", "provocative", "sham",
+    "embezzle", "embezzlement", "bribe", "bribery", "launder", "smuggle", "sabotage", "extort", "extortion",
+    "intimidate", "intimidation", "harass", "harassment", "destabilize", "destabilise", "weaponize", "weaponise",
 })
 # Harmful acts "against"/"on" someone: "strikes against Ukraine".
 HARM_NOUNS = frozenset({"strike", "attack", "violence", "campaign", "war", "crime", "assault"})

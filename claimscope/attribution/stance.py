@@ -135,6 +135,8 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
         return Stance.CONFIRM
     if _is_question(tokens):
         return Stance.QUESTION
+    if _denies_blame(tokens):
+        return Stance.DENY
     if _blames(tokens) or _faults(tokens, lemmas):
         return Stance.ACCUSE
     if _is_future(tokens, lemmas, tops):
@@ -306,6 +308,23 @@ def _tokens(doc: Doc, contents) -> list[Token]:
 def _has_phrase(lemmas: list[str], phrases) -> bool:
     joined = " " + " ".join(lemmas) + " "
     return any(" " + " ".join(p) + " " in joined for p in phrases)
+
+
+def _denies_blame(tokens: list[Token]) -> bool:
+    """A charge named to be denied: "I don't think this is fraud", "there was no cover-up"."""
+    for t in tokens:
+        if t.lemma_.lower() not in BLAME_LEMMAS and t.lower_ not in BLAME_LEMMAS:
+            continue
+        if any(c.lower_ == "no" for c in t.children):
+            return True
+        verb = t
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if any(c.dep_ == "neg" for c in verb.children) or \
+                (verb.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in verb.head.children)
+                 and verb.head.lemma_.lower() in NEG_RAISING):
+            return True
+    return False
 
 
 def _blames(tokens: list[Token]) -> bool:

@@ -150,3 +150,12 @@ def test_stance_neutral_cue_content_mechanisms(sentence, content, stance):
 def test_stance_evaluative_cue_calling_charges_fabricated_is_deny():
     sentence = "The campaign called the charges fabricated."
     assert Stance.DENY == _stance_of(sentence, "called", "the charges fabricated")
+
+
+@pytest.mark.parametrize("sentence, stance", [
+    ("The coast guard said a Chinese ship had deliberately rammed its patrol boat.", Stance.ACCUSE),
+    ("The analyst said the company had built its growth on sham contracts.", Stance.ACCUSE),
+    ("\u201cI don't think this is fraud. I think it's bad disclosure,\u201d the analyst said.", Stance.DENY),
+])
+def test_stance_wrongdoing_charged_or_denied(sentence, stance):
+    assert [stance] == list(_stances(sentence).values())
