@@ -229,11 +229,15 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     An indefinite description ("A Syrian man in his twenties") brings in someone new: it stays as
     written and counts as a mention of that person, so "the man" or "he" later finds it."""
     if span[0].lower_ in ("a", "an"):
+        named = _named_next(span, index)
+        if named is not None:  # "A former county treasurer ... testified" ... "Gregory Lusk, 61, who led the treasurer's office"
+            return fullest_name(index, named)
         described = _clean_name(span.text)
         index.persons.append((span.start_char, described))
         index.persons.sort()
         return described
-    words = _content_words(span)
+    clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    words = _content_words([t for t in span if t.i not in clauses])  # "who trailed by 311 votes" names no role
     best, best_overlap = None, 0
     for name, role in index.roles.items():
         overlap = len(words & role)
@@ -245,6 +249,22 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     if last is None:  # "A former county treasurer ... said" before any name: the person named next
         last = next((name for pos, name in index.persons if start < pos < start + CATAPHORA_CHARS), None)
     return fullest_name(index, last) if last else _clean_name(span.text)
+
+
+def _named_next(span: SpacySpan, index: EntityIndex) -> str | None:
+    """The person first named soon after an indefinite description, in a sentence that shares one of
+    its nouns: the story's way of naming who it opened with."""
+    doc = span.doc
+    nouns = {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
+    seen = {name for pos, name in index.persons if pos < span.start_char}
+    for pos, name in index.persons:
+        if pos <= span.end_char or name in seen or pos > span.end_char + CATAPHORA_CHARS:
+            continue
+        sent = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if sent is not None and nouns & {t.lemma_.lower() for t in sent.sent if t.pos_ == "NOUN"}:
+            return name
+        seen.add(name)
+    return None
 
 
 def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:

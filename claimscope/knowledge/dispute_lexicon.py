@@ -17,7 +17,7 @@ PLEA = re.compile(r"^\W*(?:not\s+guilty|innocent)\b", re.I)
 # Nouns for what one party put forward; their possessor (or "by"/"from" object) is the asserting party.
 CLAIM_NOUNS = r"(?:assertions?|claims?|allegations?|accusations?|charges?|reports?|statements?|suggestions?|" \
               r"contentions?|insistence|assessment|characteri[sz]ation|account|arguments?|criticism|" \
-              r"idea|notion|theory|theories|remarks?|comments?)"
+              r"idea|notion|theory|theories|remarks?|comments?|figures?|numbers|version|testimony|findings)"
 NAME = r"(?P<party>(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*)*)"
 NOMINAL_POSSESSIVE = re.compile(r"(?:^|\b)" + NAME + r"['’]s?\s+(?:\w+\s+){0,2}?" + CLAIM_NOUNS +
                                  r"(?:\s+that\s+(?P<prop>.+))?", re.S)
@@ -86,7 +86,8 @@ GROUP_NOUN = re.compile(r"\b(?:officials|authorities|government|ministry|police|
                          r"court|committee|council|board|regulator|administration|department|embassy|party|"
                          r"firm|bank|drugmaker|carmaker|insurer|lawyers|attorneys|prosecutor|"
                          r"spokeswom[ae]n|spokesperson)\b", re.I)
-NON_AGENT = re.compile(r"['’]s\s+(?:plan|policy|bill|law|proposal|idea|decision|move|ad|video|tweet|book)$", re.I)
+NON_AGENT = re.compile(r"['’]s\s+(?:plan|policy|bill|law|proposal|idea|decision|move|ad|video|tweet|book|brief|filing|"
+                       r"motion|lawsuit|complaint|letter|memo)$", re.I)
 POSITIVE_OUTCOME = frozenset("""blossom prosper prosperity flourish thrive improve improvement boost benefit
 strengthen stronger better grow growth help revive recovery succeed success opening opportunity
 gain gains win""".split())

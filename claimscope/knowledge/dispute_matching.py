@@ -118,7 +118,10 @@ def is_party(name: str) -> bool:
         return False
     if NON_AGENT.search(name):
         return False
-    if any(w[:1].isupper() for w in name.split()):
+    words = name.split()
+    if words and words[0].lower() in DESCRIPTION_DETERMINERS | {"his", "her", "its", "their", "our", "my"}:
+        words = words[1:]  # "His ex" is capitalised by the sentence, not by a name
+    if any(w[:1].isupper() for w in words):
         return True
     return bool(GROUP_NOUN.search(name))
 

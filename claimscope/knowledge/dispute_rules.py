@@ -14,7 +14,7 @@ from claimscope.knowledge.dispute_lexicon import (
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
     CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
-    is_assertable, is_party_name, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
+    is_assertable, is_party_name, name_words, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
 
@@ -68,8 +68,8 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
             prop = re.sub(r"^(?:it|he|she|they)\b", item.claim.speaker, prop, count=1, flags=re.I)
         group.proposition = sentence_case(prop) if prop else None
         return group
-    if PLEA.match(content_text(item)):  # "pleaded not guilty" answers the latest charge before it
-        a = _nearest_accusation(items, k, anaphoric=True)
+    if PLEA.match(content_text(item)):  # "pleaded not guilty" answers the charge against the pleader
+        a = _charge_against(items, k) or _nearest_accusation(items, k, anaphoric=True)
         return Group(asserting=[a], denying=[k], scores=[0.6]) if a is not None else None
     bare = BARE_NOMINAL.match(content_text(item))
     if bare or DEMONSTRATIVE.search(_framed_text(item)):
@@ -80,6 +80,8 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
     best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
     if best is None or score < DENY_MATCH:
         best, score = paraphrased_assertion(items, k, vectors or {})
+    if best is None:  # "denied that it had ignored the warnings" after "accused the company of playing down warnings"
+        best, score = _answered_accusation(items, k), 0.5
     if best is None:
         return None
     return Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
@@ -118,6 +120,48 @@ def _nearest_accusation(items: list[Item], k: int, anaphoric: bool = False, noun
         names_denier = same_party(other.claim.subjects, item.parties) or any(
             p.lower() in other.claim.text.lower() for p in item.parties)
         if floor <= pos < start and (names_denier or anaphoric or _of_kind(other, noun)):
+            best = a
+    return best
+
+
+def _story_range(items: list[Item], k: int) -> range:
+    """The indexes of the items of ``items[k]``'s own story (an article's items are contiguous)."""
+    lo = hi = k
+    while lo > 0 and items[lo - 1].analysis is items[k].analysis:
+        lo -= 1
+    while hi + 1 < len(items) and items[hi + 1].analysis is items[k].analysis:
+        hi += 1
+    return range(lo, hi + 1)
+
+
+def _charge_against(items: list[Item], k: int) -> int | None:
+    """The first claim of another party in the story that names the denier (by a word of its name):
+    "Prosecutors say Lusk moved county money ..." for Lusk's plea, wherever it stands."""
+    item = items[k]
+    names = {w for p in item.parties for w in name_words(p) if len(w) > 2}
+    for a in _story_range(items, k):
+        other = items[a]
+        if a == k or not other.parties or same_party(other.parties, item.parties):
+            continue
+        if other.claim.stance in (Stance.ACCUSE, Stance.ASSERT) and names & set(re.findall(r"[a-z]+", other.claim.text.lower())):
+            return a
+    return None
+
+
+def _answered_accusation(items: list[Item], k: int) -> int | None:
+    """The latest accusation by another party within ``NEAREST_PARAGRAPHS`` before a denial that
+    shares one of its predicate terms: the charge the denial answers."""
+    item = items[k]
+    text = item.analysis.article.text
+    start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
+    floor = _paragraph_floor(text, start, NEAREST_PARAGRAPHS)
+    best = None
+    for a in _story_range(items, k):
+        other = items[a]
+        if a == k or other.claim.stance is not Stance.ACCUSE or not other.parties or other.attribution is None \
+                or not other.attribution.contents or same_party(other.parties, item.parties):
+            continue
+        if floor <= other.attribution.contents[0].start < start and other.predicate_terms & item.predicate_terms:
             best = a
     return best
 

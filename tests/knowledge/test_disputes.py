@@ -200,3 +200,21 @@ def test_find_disputes_accusations_against_third_parties_are_none():
     an = analysis(art, ("Russia", "accused", "Ukraine of shelling the nuclear plant overnight", Stance.ACCUSE, "Russia"),
                   ("Poland", "accused", "Belarus of pushing migrants across the border", Stance.ACCUSE, "Poland"))
     assert [] == find_disputes([an])
+
+
+def test_find_disputes_plea_answers_the_charge_named_after_it():
+    art = make_article("Gregory Lusk pleaded not guilty to 19 counts including theft.",
+                       "Prosecutors say Lusk moved county money through a dormant escrow account.")
+    an = analysis(art, ("Gregory Lusk", "pleaded", "not guilty to 19 counts including theft", Stance.DENY, "Gregory Lusk"),
+                  ("Prosecutors", "say", "Lusk moved county money through a dormant escrow account", Stance.ASSERT,
+                   "Prosecutors"))
+    assert [({"Prosecutors"}, {"Gregory Lusk"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_denial_answers_the_accusation_before_it():
+    art = make_article("Dr Priya Natarajan accused the company of playing down early warnings.",
+                       "The company denied that it had ignored the warnings.")
+    an = analysis(art, ("Dr Priya Natarajan", "accused", "the company of playing down early warnings", Stance.ACCUSE,
+                        "Priya Natarajan"),
+                  ("The company", "denied", "that it had ignored the warnings", Stance.DENY, "Corvane Pharma"))
+    assert [({"Priya Natarajan"}, {"Corvane Pharma"})] == sides(find_disputes([an]))
