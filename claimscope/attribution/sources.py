@@ -144,7 +144,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return None
     if any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
-    named = _named_in_apposition(span)
+    named = _named_in_apposition(span) or _apposition_after(span)
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
         return fullest_name(index, named)
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
@@ -178,6 +178,18 @@ def _longer_run(doc: Doc, name: str) -> str:
             if run.split()[0] == name:
                 runs[run] = runs.get(run, 0) + 1
     return max(runs, key=lambda r: (runs[r], -len(r))) if runs else name
+
+
+def _apposition_after(span: SpacySpan) -> str | None:
+    """The person named in apposition right after a described source the span stops before:
+    "Tessler's lawyer[, Aaron Whitcombe,] said"."""
+    doc = span.doc
+    if span.root.pos_ == "PROPN" or span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.start == span.end + 1), None)
+    if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return _clean_name(ent.text)
 
 
 def _named_in_apposition(span: SpacySpan) -> str | None:

@@ -106,3 +106,9 @@ def test_indefinite_description_is_someone_new_and_the_definite_one_finds_it():
                      "\u201cThey told us to go,\u201d the man said.")
     assert [("said", "Katarzyna Zielonka"), ("said", "A Syrian man in his twenties"),
             ("said", "A Syrian man in his twenties")] == said
+
+
+def test_name_in_apposition_after_the_source_span_is_the_speaker():
+    said = _speakers("Monica Tessler sued the company in May.",
+                     "Tessler's lawyer, Aaron Whitcombe, said the report confirmed what his client had said.")
+    assert ("said", "Aaron Whitcombe") in said
