@@ -36,6 +36,12 @@ NOMINAL_FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "report": (("report",), ()),
     "claim": (("claim",), ()),
     "assertion": (("assert",), ()),
+    # what was just said, whoever said it: "dismissed the remarks as propaganda"
+    "remark": ((), ("assert", "accuse", "criticize", "predict", "confirm")),
+    "comment": ((), ("assert", "accuse", "criticize", "predict", "confirm")),
+    "statement": ((), ("assert", "accuse", "criticize", "predict", "confirm")),
+    "version": ((), ("assert", "accuse", "criticize", "confirm")),
+    "account": ((), ("assert", "accuse", "criticize", "confirm")),
     "suggestion": (("suggest",), ()),
     "characterization": (("characteri", "call", "describ", "liken"), ()),
     "characterisation": (("characteri", "call", "describ", "liken"), ()),

@@ -218,3 +218,11 @@ def test_find_disputes_denial_answers_the_accusation_before_it():
                         "Priya Natarajan"),
                   ("The company", "denied", "that it had ignored the warnings", Stance.DENY, "Corvane Pharma"))
     assert [({"Priya Natarajan"}, {"Corvane Pharma"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_dismissing_the_remarks_answers_what_was_just_said():
+    art = make_article("Andrei Lavrenko accused Kyiv of using the talks to rearm.",
+                       "Andriy Sobol dismissed the remarks as cynical propaganda.")
+    an = analysis(art, ("Andrei Lavrenko", "accused", "Kyiv of using the talks to rearm", Stance.ACCUSE, "Andrei Lavrenko"),
+                  ("Andriy Sobol", "dismissed", "the remarks as cynical propaganda", Stance.DENY, "Andriy Sobol"))
+    assert [({"Andrei Lavrenko"}, {"Andriy Sobol"})] == sides(find_disputes([an]))
