@@ -59,6 +59,7 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     (quote paragraphs, nominal cues) where no model cue overlaps theirs, and give a source to a
     model attribution that has none, and widen a model cue to the rules' multiword cue around it. Measured on PolNeAR dev and the seed: docs/attribution.md.
     """
+    text = doc.text  # spaCy rebuilds Doc.text on every read: once here
     cue_p = [0.0] * len(doc)
     found = list(find_attribution_spans(doc, cue_p=cue_p))
     by_rule = find_rule_spans(doc)
@@ -68,18 +69,18 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         if twin is not None and not triple.sources and twin.sources:
             triple = dataclasses.replace(triple, sources=twin.sources)
         if not triple.sources and merged:
-            triple = dataclasses.replace(triple, sources=_coordinated_source(doc, merged[-1], triple))
+            triple = dataclasses.replace(triple, sources=_coordinated_source(doc, text, merged[-1], triple))
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
-        if twin is not None and _is_quoted_evaluation(doc, twin, triple):
+        if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):
             triple = dataclasses.replace(triple, contents=twin.contents)
         elif twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
-                and _ends_mid_clause(doc.text, triple.contents):  # the model stopped before the clause did
+                and _ends_mid_clause(text, triple.contents):  # the model stopped before the clause did
             triple = dataclasses.replace(triple, contents=twin.contents)
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
-               and _rule_stands(doc, r, found, cue_p)]
-    return sorted((_tidy(doc.text, t) for t in merged), key=lambda t: t.cue)
+               and _rule_stands(doc, text, r, found, cue_p)]
+    return sorted((_tidy(text, t) for t in merged), key=lambda t: t.cue)
 
 
 # A dash that ends a wire dateline ("WARSAW, Poland (AP) — Prosecutors said"): no source spans it.
@@ -107,7 +108,7 @@ def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     return dataclasses.replace(triple, contents=contents, sources=sources)
 
 
-def _is_quoted_evaluation(doc: Doc, twin: SpanTriple, triple: SpanTriple) -> bool:
+def _is_quoted_evaluation(doc: Doc, text: str, twin: SpanTriple, triple: SpanTriple) -> bool:
     """"what the White House described as a "very productive" meeting": the evaluation the source
     put in quotation marks is what it said, not the whole noun phrase the model took."""
     cue = doc.char_span(*triple.cue, alignment_mode="expand")
@@ -116,13 +117,13 @@ def _is_quoted_evaluation(doc: Doc, twin: SpanTriple, triple: SpanTriple) -> boo
     if len(twin.contents) != 1 or not all(_inside(c, triple.contents) for c in twin.contents):
         return False
     start, end = twin.contents[0]
-    return doc.text[start] in "\"\u201c" and doc.text[end - 1] in "\"\u201d" and twin.contents != triple.contents
+    return text[start] in "\"\u201c" and text[end - 1] in "\"\u201d" and twin.contents != triple.contents
 
 
-def _coordinated_source(doc: Doc, before: SpanTriple, triple: SpanTriple) -> tuple:
+def _coordinated_source(doc: Doc, text: str, before: SpanTriple, triple: SpanTriple) -> tuple:
     """The source of the cue before, when this cue's verb is coordinated with it and has no subject
     of its own ("The commission denied that ... and called the claim baseless")."""
-    prefix = doc.text[before.cue[1]:triple.cue[0]]
+    prefix = text[before.cue[1]:triple.cue[0]]
     words = prefix.rstrip().rsplit(None, 1)
     if not before.sources or len(words) < 2 or words[-1].lower() not in COORDINATORS or "\n" in prefix:
         return ()
@@ -132,7 +133,7 @@ def _coordinated_source(doc: Doc, before: SpanTriple, triple: SpanTriple) -> tup
     return before.sources
 
 
-def _rule_stands(doc: Doc, triple: SpanTriple, found: list[SpanTriple], cue_p: list[float]) -> bool:
+def _rule_stands(doc: Doc, text: str, triple: SpanTriple, found: list[SpanTriple], cue_p: list[float]) -> bool:
     """Whether a cue only the rules found is kept.
 
     It needs a named source, and then either stands in the narrative (outside every quotation
@@ -147,7 +148,7 @@ def _rule_stands(doc: Doc, triple: SpanTriple, found: list[SpanTriple], cue_p: l
     if tokens and max(cue_p[i] for i in tokens) >= RULE_CUE_MIN_P:
         return True
     nested = any(_inside(triple.cue, t.contents) for t in found)
-    return not nested and not _inside_quote(doc.text, start)
+    return not nested and not _inside_quote(text, start)
 
 
 def _inside_quote(text: str, offset: int) -> bool:

@@ -355,7 +355,10 @@ def _faults(tokens: list[Token], lemmas: list[str]) -> bool:
 
 def _is_question(tokens: list[Token]) -> bool:
     """A content that only asks: every sentence in it ends with a question mark."""
-    sents = {t.sent.start: t.sent for t in tokens}
+    sents = {}
+    for t in tokens:
+        sent = t.sent  # built anew on each read
+        sents.setdefault(sent.start, sent)
     ends = [next((t for t in reversed(list(s)) if t.text not in ('"', "'", "''", "”", "’", "“")), None)
             for s in sents.values()]
     return bool(ends) and all(e is not None and e.text == "?" for e in ends)

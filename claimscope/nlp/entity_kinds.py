@@ -66,8 +66,8 @@ def _title_before(doc: Doc, ent: Span) -> bool:
     return word in PERSON_TITLES and doc[ent.start - 1].is_alpha | doc[ent.start - 1].text.endswith(".")
 
 
-def _apposition_after(doc: Doc, ent: Span) -> bool:
-    return bool(_APPOSITION.match(doc.text[ent.end_char:ent.end_char + 80]))
+def _apposition_after(text: str, ent: Span) -> bool:
+    return bool(_APPOSITION.match(text[ent.end_char:ent.end_char + 80]))
 
 
 def _looks_like_name(ent: Span) -> bool:
@@ -76,13 +76,14 @@ def _looks_like_name(ent: Span) -> bool:
 
 def fix_entity_kinds(doc: Doc) -> Doc:
     """``doc`` with its entity labels mended by the rules in the module docstring."""
+    text = doc.text  # spaCy rebuilds Doc.text on every read: once here
     ents = list(doc.ents)
     labels = [e.label_ for e in ents]
     for k, ent in enumerate(ents):
         last = ent[-1].lower_.rstrip(".")
         if labels[k] != "ORG" and len(ent) > 1 and last in ORG_ENDINGS:
             labels[k] = "ORG"
-        elif labels[k] in RELABELLED and _looks_like_name(ent) and (_title_before(doc, ent) or _apposition_after(doc, ent)):
+        elif labels[k] in RELABELLED and _looks_like_name(ent) and (_title_before(doc, ent) or _apposition_after(text, ent)):
             labels[k] = "PERSON"
     surnames = {e[-1].lower_ for e, lab in zip(ents, labels) if lab == "PERSON" and len(e) > 1}
     places = _well_known_places()
@@ -93,7 +94,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         if labels[k] in RELABELLED and word in surnames:
             labels[k] = "PERSON"
         elif labels[k] == "PERSON" and word in places and word not in surnames \
-                and not _title_before(doc, ent) and not _apposition_after(doc, ent):
+                and not _title_before(doc, ent) and not _apposition_after(text, ent):
             labels[k] = "GPE"
     if labels != [e.label_ for e in ents]:
         doc.ents = [e if lab == e.label_ else Span(doc, e.start, e.end, label=lab) for e, lab in zip(ents, labels)]
