@@ -53,7 +53,7 @@ COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "logistics", "technologies", "systems", "energy", "capital", "partners"})
 # How far after a description, when no person is named before it, the person it describes may be named.
 CATAPHORA_CHARS = 600
-# Nouns that stand for the company a story is about ("the company said"): the organisation named last before.
+# Nouns that stand for the company a story is about ("the company said"): the company it names most before.
 COMPANY_NOUNS = frozenset({"company", "firm", "drugmaker", "manufacturer", "carmaker", "automaker", "lender",
                            "insurer", "retailer", "maker", "producer", "operator", "developer", "startup"})
 
