@@ -229,7 +229,7 @@ def _join_attributions(entities: dict, text: str, attributions: Iterable[Attribu
         spans = entities[target]["spans"]
         if not any(s.start < source.end and source.start < s.end for s in spans):
             spans.append(Span.of(text, source.start, source.end))
-        alias = source.text.strip(" ,;:")
+        alias = source.text.strip(" ,;:").split(",")[0].strip()  # "Brandt, 54," is the alias "Brandt"
         if alias and target[1].lower() not in alias.lower() and alias != target[1]:
             entities[target]["aliases"].add(alias)
 

@@ -66,3 +66,15 @@ def test_entity_id_is_stable_hash_of_kind_and_name():
 def test_entity_json_round_trip():
     entity = _by_name(TEXT)["Angela Merkel"]
     assert entity == Entity.from_json(entity.to_json())
+
+
+def test_alias_from_a_source_with_an_age_is_the_name_alone():
+    from claimscope.analysis import analyze_article
+    from claimscope.model import Article
+
+    art = Article(id="b", headline="Drug", paragraphs=(
+        "Chief executive Markus Brandt spoke in Frankfurt on Tuesday.",
+        "Brandt, 54, said the drug would be on the market by the end of the year.",
+    ))
+    brandt = next(e for e in analyze_article(art).entities if e.name == "Markus Brandt")
+    assert "Brandt" in brandt.aliases and not any("54" in a for a in brandt.aliases)
