@@ -37,7 +37,7 @@ PERSON_NOUNS = frozenset({
     "shopper", "voter", "protester", "mourner", "villager", "pensioner", "retiree", "economist", "survivor", "victim", "coach", "manager", "pastor", "priest",
     "treasurer", "clerk", "judge", "prosecutor", "attorney", "accountant", "banker", "trader", "investor",
     "auditor", "inspector", "researcher", "scientist", "physician", "surgeon", "pharmacist", "paramedic",
-    "firefighter", "guard", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
+    "firefighter", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
     "journalist", "reporter", "photographer", "medic", "volunteer", "employee", "staffer", "whistleblower",
 })
 # Words that say nothing about which person a description means.
@@ -51,6 +51,9 @@ MIN_ROLE_OVERLAP = 2
 COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
                              "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
                              "logistics", "technologies", "systems", "energy", "capital", "partners"})
+# A name ending in one of these is a place, never the "it" that speaks ("Scarborough Shoal").
+LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "river", "lake", "mountain",
+                       "mountains", "bay", "gulf", "peninsula", "valley", "desert", "coast", "ocean", "canal"})
 # How far after a description, when no person is named before it, the person it describes may be named.
 CATAPHORA_CHARS = 600
 # Nouns that stand for the company a story is about ("the company said"): the company it names most before.
@@ -89,11 +92,18 @@ class EntityIndex:
 
 
 def note_speaker(index: EntityIndex, offset: int, resolved: str | None) -> None:
-    """Record a resolved source naming a known person as a mention of them at ``offset``, so a later
-    "she said" finds the speaker even where NER missed the short name ("Marchand ... praised")."""
+    """Record a resolved source as a mention of its speaker at ``offset``, so a later "she said" or
+    "it said" finds the last speaker even where NER missed the name ("Marchand ... praised", "The
+    Philippine coast guard said")."""
     if resolved and any(name == resolved for _, name in index.persons):
         index.persons.append((offset, resolved))
         index.persons.sort()
+    elif resolved and resolved[:1].isupper() and resolved.lower() not in SPEAKER_PRONOUNS | GROUP_PRONOUNS:
+        # "The Philippine coast guard said ... No one was injured, it said": the organisation spoke last
+        index.groups.append((offset, resolved))
+        index.groups.sort()
+        if resolved not in index.names:
+            index.names.append(resolved)
 
 
 def build_entity_index(doc: Doc) -> EntityIndex:
@@ -138,7 +148,9 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if len(span) == 1 and lower in PERSON_PRONOUNS:
         return _last_before(index.persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
-        speakers = [(pos, name) for pos, name in index.groups if name in index.names or name.lower() in _country_names()]
+        speakers = [(pos, name) for pos, name in index.groups
+                    if (name in index.names or name.lower() in _country_names())
+                    and name.split()[-1].lower() not in LANDFORMS]
         return _last_before(speakers, start, metonymy=True, said=said) or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None

@@ -112,3 +112,10 @@ def test_name_in_apposition_after_the_source_span_is_the_speaker():
     said = _speakers("Monica Tessler sued the company in May.",
                      "Tessler's lawyer, Aaron Whitcombe, said the report confirmed what his client had said.")
     assert ("said", "Aaron Whitcombe") in said
+
+
+def test_it_said_is_the_organisation_that_spoke_last_not_a_place():
+    said = _speakers("The Philippines and China blamed each other after their vessels collided near Scarborough Shoal.",
+                     "The Philippine coast guard said a Chinese ship had rammed its patrol vessel off Scarborough Shoal. "
+                     "No one was injured, it said.")
+    assert [r for c, r in said if c == "said"][-1].endswith("Philippine coast guard")
