@@ -18,6 +18,11 @@ from claimscope.knowledge.dispute_matching import (
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
 
+# What a bare denial denies ("denied any involvement", "rejected any wrongdoing"): terms (as
+# linking.content_terms stems them) that name no proposition of their own.
+BARE_DENIAL_TERMS = frozenset(t for w in ("involvement", "wrongdoing", "responsibility", "role", "knowledge",
+                                          "link", "connection", "fabrications", "lies", "propaganda")
+                               for t in content_terms(w))
 # Stances that charge someone: the two sides of a counter-accusation.
 BLAMING = frozenset({Stance.ACCUSE})
 
@@ -150,7 +155,9 @@ def _charge_against(items: list[Item], k: int) -> int | None:
 
 def _answered_accusation(items: list[Item], k: int) -> int | None:
     """The latest accusation by another party within ``NEAREST_PARAGRAPHS`` before a denial that
-    shares one of its predicate terms: the charge the denial answers."""
+    shares one of its predicate terms, stands in the denial's paragraph ("accused Belarus of ...,
+    charges Minsk rejected as fabrications") or is answered by a bare denial ("denied any
+    involvement"): the charge the denial answers."""
     item = items[k]
     text = item.analysis.article.text
     start = item.attribution.contents[0].start if item.attribution and item.attribution.contents else 0
@@ -161,7 +168,11 @@ def _answered_accusation(items: list[Item], k: int) -> int | None:
         if a == k or other.claim.stance is not Stance.ACCUSE or not other.parties or other.attribution is None \
                 or not other.attribution.contents or same_party(other.parties, item.parties):
             continue
-        if floor <= other.attribution.contents[0].start < start and other.predicate_terms & item.predicate_terms:
+        if not floor <= other.attribution.contents[0].start < start:
+            continue
+        same_paragraph = "\n" not in text[other.attribution.contents[0].start:start]
+        bare = bool(item.predicate_terms) and item.predicate_terms <= BARE_DENIAL_TERMS
+        if other.predicate_terms & item.predicate_terms or same_paragraph or bare:
             best = a
     return best
 

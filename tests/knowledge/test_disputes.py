@@ -226,3 +226,12 @@ def test_find_disputes_dismissing_the_remarks_answers_what_was_just_said():
     an = analysis(art, ("Andrei Lavrenko", "accused", "Kyiv of using the talks to rearm", Stance.ACCUSE, "Andrei Lavrenko"),
                   ("Andriy Sobol", "dismissed", "the remarks as cynical propaganda", Stance.DENY, "Andriy Sobol"))
     assert [({"Andrei Lavrenko"}, {"Andriy Sobol"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_bare_denial_answers_the_accusation_in_its_paragraph():
+    art = make_article("Poland accused Belarus of pushing hundreds of migrants towards its border, "
+                       "charges Minsk rejected as fabrications.")
+    an = analysis(art, ("Poland", "accused", "Belarus of pushing hundreds of migrants towards its border", Stance.ACCUSE,
+                        "Poland"),
+                  ("Minsk", "rejected", "as fabrications", Stance.DENY, "Belarus"))
+    assert [({"Poland"}, {"Belarus"})] == sides(find_disputes([an]))
