@@ -374,6 +374,8 @@ def _subheading(text: str, between: bool) -> str | None:
     decorated = re.match(r"^(?:#+\s+|[-–—*=•]+\s+)(?P<inner>.*?\S)(?:\s+[-–—*=•#]+)?$", text)
     if decorated and (text.startswith("#") or re.search(r"\s[-–—*=•#]+$", text)):
         return decorated.group("inner")
+    if noise.LIST_BULLET.match(text):
+        return None  # "* Deposit rate: 3.75%": a list item of the body, not a heading
     letters = [ch for ch in text if ch.isalpha()]
     if (len(letters) >= 3 and all(ch.isupper() for ch in letters) and text[-1] not in noise.SENTENCE_END
             and text[0] not in "\"“'‘("):

@@ -73,14 +73,14 @@ PROMO_START = re.compile(r"^skip (?:past|over) (?:\w+ )?(?:newsletter )?promotio
 PROMO_END = re.compile(r"^after (?:\w+ )?(?:newsletter )?promotion$", re.IGNORECASE)
 
 # Wire trailers and contributor lines: credits for the story, not part of it.
-# "Reporting by Jane Doe in Kyiv; Editing by John Roe", "Additional reporting by ...",
+# "Reporting by Jane Doe in Kyiv; Editing by John Roe" (in parentheses or not), "Additional reporting by ...",
 # "Associated Press writer Jane Doe contributed to this report.", "—With assistance from Jane Doe"
 TRAILER = re.compile(
-    r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}?;\s*"
+    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}?;\s*"
     r"(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}"
     r"|(?:associated press |ap |staff |afp )?(?:writers?|reporters?|correspondents?) [A-Z][\w.'’ ,-]{2,120}?"
     r"contributed(?: to)? (?:this|the) (?:report|story|article)\b.{0,80}"
-    r"|[-–—]{1,2}\s*with assistance from [A-Z].{0,160})$",
+    r"|[-–—]{1,2}\s*with assistance from [A-Z].{0,160})\)?$",
     re.IGNORECASE,
 )
 

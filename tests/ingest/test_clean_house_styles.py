@@ -61,6 +61,7 @@ def test_clean_updated_line_beats_an_earlier_caption_date():
 
 @pytest.mark.parametrize("line", [
     "Reporting by Anne Kask in Tallinn and Jon Berg in Oslo; Editing by Ruth Lane",
+    "(Reporting by Anne Kask; Editing by Ruth Lane)",
     "Associated Press writer Jon Berg contributed to this report from Oslo.",
     "—With assistance from Ruth Lane",
     "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
@@ -124,3 +125,10 @@ def test_clean_credit_styles_give_caption_and_credit(caption_line, credit):
 def test_parse_date_numeric_only_when_unambiguous(text, expected):
     d = parse_date(text)
     assert expected == (d.isoformat() if d else None)
+
+
+def test_clean_bullet_lines_are_body_paragraphs_not_subheadings():
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\nKEY FACTS\n\n"
+                   f"* Crossings shut: 2\n\n* Length of closure: a week\n\n{SECOND}\n")
+    assert ("KEY FACTS",) == article.subheadings
+    assert (LEDE, "* Crossings shut: 2", "* Length of closure: a week", SECOND) == article.paragraphs
