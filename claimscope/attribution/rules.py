@@ -9,7 +9,7 @@ named for the construction it reads.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -221,15 +221,15 @@ def _according_to(tok: Token) -> SpanTriple | None:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def cue_lemma(tok: Token) -> str:
+def cue_lemma(tok: Token, known: Container[str] = VERB_CUES) -> str:
     """The token's lemma, repaired where the small model's lemmatizer slips on a cue verb
-    ("hoped" -> "hop"): the inflected form stripped of -d/-ed/-s/-ing, if that is a known cue."""
+    ("hoped" -> "hop"): the inflected form stripped of -d/-ed/-s/-ing, if that is a ``known`` cue."""
     lemma = tok.lemma_.lower()
-    if lemma in VERB_CUES or tok.pos_ not in ("VERB", "AUX"):
+    if lemma in known or tok.pos_ not in ("VERB", "AUX"):
         return lemma
     form = tok.lower_
     for suffix, repl in (("d", ""), ("ed", ""), ("s", ""), ("ing", "e"), ("ing", "")):
-        if form.endswith(suffix) and form[: len(form) - len(suffix)] + repl in VERB_CUES:
+        if form.endswith(suffix) and form[: len(form) - len(suffix)] + repl in known:
             return form[: len(form) - len(suffix)] + repl
     return lemma
 

@@ -181,13 +181,7 @@ def _plea(tokens: list[Token]) -> Stance | None:
 def _lemma(tok: Token) -> str:
     """The cue lemma, repaired as rules.cue_lemma does, also for the stance-only verbs ("rated")."""
     lemma = cue_lemma(tok)
-    if lemma in _VERBS or tok.pos_ not in ("VERB", "AUX"):
-        return lemma
-    form = tok.lower_
-    for suffix, repl in (("d", ""), ("ed", ""), ("s", ""), ("ing", "e"), ("ing", "")):
-        if form.endswith(suffix) and form[: len(form) - len(suffix)] + repl in _VERBS:
-            return form[: len(form) - len(suffix)] + repl
-    return lemma
+    return lemma if lemma in _VERBS else cue_lemma(tok, _VERBS)
 
 
 def _is_cue_word(t: Token) -> bool:
