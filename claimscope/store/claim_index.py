@@ -40,13 +40,8 @@ class ClaimIndex:
 
     def claim_term_counts(self, terms: Iterable[str]) -> dict[str, int]:
         """How many indexed claims hold each term (terms held by none are left out)."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(terms))):
-            marks = ", ".join("?" for _ in chunk)
-            for term, count in self._execute(
-                    f"SELECT term, count(*) FROM claim_terms WHERE term IN ({marks}) GROUP BY term", chunk).fetchall():
-                out[term] = int(count)
-        return out
+        counts = self._select_in("SELECT term, count(*) FROM claim_terms WHERE term IN ({}) GROUP BY term", terms)
+        return {term: int(count) for term, count in counts}
 
     def claims_sharing_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
         """Indexed claims holding any of the terms, those holding the most first (then by id), at most ``limit``."""
@@ -71,22 +66,13 @@ class ClaimIndex:
 
     def get_claims(self, claim_ids: Iterable[str]) -> list[Claim]:
         """The stored claims of these ids (unknown ids left out), ordered by id."""
-        out = []
-        for chunk in _chunks(sorted(set(claim_ids))):
-            marks = ", ".join("?" for _ in chunk)
-            out += [rows.claim_from_row(r) for r in self._execute(
-                f"SELECT {rows.CLAIM_COLUMNS} FROM claims WHERE id IN ({marks})", chunk).fetchall()]
-        return sorted(out, key=lambda c: c.id)
+        found = self._select_in(f"SELECT {rows.CLAIM_COLUMNS} FROM claims WHERE id IN ({{}})", claim_ids)
+        return sorted((rows.claim_from_row(r) for r in found), key=lambda c: c.id)
 
     def claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
         """The stored embedding bytes of these claims (claims indexed without one are left out)."""
-        out: dict[str, bytes] = {}
-        for chunk in _chunks(sorted(set(claim_ids))):
-            marks = ", ".join("?" for _ in chunk)
-            for claim_id, vector in self._execute(
-                    f"SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({marks})", chunk).fetchall():
-                out[claim_id] = bytes(vector)
-        return out
+        found = self._select_in("SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", claim_ids)
+        return {claim_id: bytes(vector) for claim_id, vector in found}
 
     def links_within(self, article_ids: Iterable[str]) -> list[ClaimLink]:
         """Stored links whose two claims both lie in these articles."""
@@ -102,30 +88,26 @@ class ClaimIndex:
         return [ClaimLink(claim_a=a, claim_b=b, similarity=float(sim)) for a, b, sim in found]
 
     def articles_of_claims(self, claim_ids: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(claim_ids))):
-            marks = ", ".join("?" for _ in chunk)
-            out.update(r[0] for r in self._execute(
-                f"SELECT DISTINCT article_id FROM claims WHERE id IN ({marks})", chunk).fetchall())
-        return out
+        return {r[0] for r in self._select_in("SELECT DISTINCT article_id FROM claims WHERE id IN ({})", claim_ids)}
 
     def dispute_partner_articles(self, article_ids: Iterable[str]) -> set[str]:
         """Articles that share a stored dispute with any of these articles (themselves included)."""
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(article_ids))):
-            marks = ", ".join("?" for _ in chunk)
-            out.update(r[0] for r in self._execute(
-                "SELECT DISTINCT article_id FROM dispute_articles WHERE dispute_id IN "
-                f"(SELECT dispute_id FROM dispute_articles WHERE article_id IN ({marks}))", chunk).fetchall())
-        return out
+        return {r[0] for r in self._select_in(
+            "SELECT DISTINCT article_id FROM dispute_articles WHERE dispute_id IN "
+            "(SELECT dispute_id FROM dispute_articles WHERE article_id IN ({}))", article_ids)}
 
     def in_ingest_order(self, article_ids: Iterable[str]) -> list[str]:
         """These stored article ids, ordered as they were stored (then by id)."""
-        found: list[tuple] = []
-        for chunk in _chunks(sorted(set(article_ids))):
-            marks = ", ".join("?" for _ in chunk)
-            found += self._execute(f"SELECT ingested_at, id FROM articles WHERE id IN ({marks})", chunk).fetchall()
+        found = self._select_in("SELECT ingested_at, id FROM articles WHERE id IN ({})", article_ids)
         return [r[1] for r in sorted(found, key=lambda r: (str(r[0]), r[1]))]
+
+    def _select_in(self, sql: str, values: Iterable) -> list[tuple]:
+        """The rows of ``sql`` with its ``{}`` filled by placeholders for ``values`` (deduplicated,
+        sorted), run in chunks of ``IN_LIST_CHUNK`` so no engine meets too long a list."""
+        out: list[tuple] = []
+        for chunk in _chunks(sorted(set(values))):
+            out += self._execute(sql.format(", ".join("?" for _ in chunk)), chunk).fetchall()
+        return out
 
     def save_article_claim_map(
         self,
@@ -169,10 +151,7 @@ class ClaimIndex:
                     marks = ", ".join("?" for _ in chunk)
                     self._execute("DELETE FROM disputes WHERE id IN (SELECT dispute_id FROM dispute_articles "
                                   f"WHERE article_id IN ({marks}))", chunk)
-                for dispute in disputes:
-                    self._execute(rows.INSERT_DISPUTE, rows.dispute_row(dispute))
-                    for other in dispute.articles:
-                        self._execute(rows.INSERT_DISPUTE_ARTICLE, (dispute.id, other))
+                self._insert_disputes(disputes)
                 self._execute("INSERT INTO claim_map_articles (article_id) VALUES (?)", (article_id,))
         except StoreError:
             raise

@@ -346,16 +346,20 @@ class Store(ClaimIndex, AbstractContextManager):
                     self._execute("INSERT INTO claim_links (claim_a, claim_b, similarity) VALUES (?, ?, ?) "
                                   "ON CONFLICT (claim_a, claim_b) DO NOTHING",
                                   (link.claim_a, link.claim_b, float(link.similarity)))
-                for dispute in disputes:
-                    self._execute(rows.INSERT_DISPUTE, rows.dispute_row(dispute))
-                    for article_id in dispute.articles:
-                        self._execute(rows.INSERT_DISPUTE_ARTICLE, (dispute.id, article_id))
+                self._insert_disputes(disputes)
         except StoreError:
             raise
         except Exception as exc:
             if not self._is_engine_error(exc):
                 raise
             raise StoreError(f"{self.where}: claim map not stored: {_one_line(exc)}") from exc
+
+    def _insert_disputes(self, disputes: Iterable[Dispute]) -> None:
+        """Write disputes and the articles each spans (inside the caller's transaction)."""
+        for dispute in disputes:
+            self._execute(rows.INSERT_DISPUTE, rows.dispute_row(dispute))
+            for article_id in dispute.articles:
+                self._execute(rows.INSERT_DISPUTE_ARTICLE, (dispute.id, article_id))
 
     # -- read queries for query modules ---------------------------------------------------------
 
