@@ -6,6 +6,7 @@ once, in ``__post_init__``: readers convert raw values, records reject wrong one
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -365,6 +366,34 @@ class Entity:
                    mentions=tuple(Span(**m) for m in data["mentions"]))
 
 
+# Words that name an entity only inside one article ("he said"): kept on the article's Entity, never
+# added to the canonical entity many articles share, and never a short form matched across articles.
+ARTICLE_BOUND_ALIASES = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"})
+
+
+def canonical_entities(entities: Sequence[Entity], canonical: Mapping[str, tuple[str, str]]) -> tuple[Entity, ...]:
+    """An article's entities as the cross-article entities they merged into.
+
+    ``canonical`` maps a merged entity's id to the (id, name) of the entity it joined: the id and
+    name change, the article's own name becomes an alias, its roles and mentions stay. Two of the
+    article's entities that joined one become one, where the first of them stood.
+    """
+    out: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in canonical:
+            target, name = canonical[e.id]
+            aliases = tuple(a for a in dict.fromkeys((*e.aliases, e.name)) if a != name)
+            e = Entity(id=target, name=name, kind=e.kind, aliases=aliases, roles=e.roles, mentions=e.mentions)
+        seen = out.get(e.id)
+        if seen is not None:
+            e = Entity(id=e.id, name=e.name, kind=e.kind,
+                       aliases=tuple(a for a in dict.fromkeys((*seen.aliases, *e.aliases)) if a != e.name),
+                       roles=tuple(dict.fromkeys((*seen.roles, *e.roles))),
+                       mentions=tuple(sorted({*seen.mentions, *e.mentions}, key=lambda m: (m.start, m.end))))
+        out[e.id] = e
+    return tuple(out.values())
+
+
 # --- claims and disputes ---
 
 
@@ -515,11 +544,13 @@ class ArticleAnalysis:
 
 
 __all__ = [
+    "ARTICLE_BOUND_ALIASES",
     "Article",
     "ArticleAnalysis",
     "Attribution",
     "Claim",
     "ClaimLink",
+    "canonical_entities",
     "DateRef",
     "Dispute",
     "Evidence",

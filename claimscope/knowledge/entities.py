@@ -3,6 +3,8 @@
 Mentions come from spaCy's PERSON, ORG and NORP entities plus every place mention that
 ``places.find_place_mentions`` finds (which also rescues places the small model mislabels).
 Repairs before merging, each a general rule:
+- a capitalised word between a person's title and the tagged name is a given name the model
+  left out ("Defense Minister Rustem Umerov", of which it tags "Umerov");
 - an honorific that is part of a name joins it ("Pope Francis", "King Charles");
 - a possessive country before an organisation joins it ("Russia's Defense Ministry");
 - a non-PERSON entity that is the surname of a person named in full is that person
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimscope.knowledge.gazetteer import load_gazetteer
 from claimscope.knowledge.places import find_place_mentions
+from claimscope.nlp.entity_kinds import PERSON_TITLES
 from claimscope.model import Entity, EntityKind
 from claimscope.model import Attribution, Span
 
@@ -40,6 +43,8 @@ HONORIFICS = ("Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Ayatolla
 SURNAME_MISLABELS = ("ORG", "PRODUCT", "GPE", "NORP", "WORK_OF_ART", "FAC", "LOC")
 # Parse relations that tie a title written before a name to that name.
 TITLE_DEPS = ("compound", "amod", "nmod", "appos")
+# Untagged given names a person's name may take in after a title ("Minister Rustem Umerov").
+MAX_GIVEN_NAMES = 2
 ID_CHARS = 16
 
 
@@ -108,6 +113,22 @@ def _apposition_role(ent: SpacySpan) -> str | None:
 
 # --- mentions -------------------------------------------------------------------------------
 
+def _with_given_names(ent: SpacySpan) -> SpacySpan:
+    """'Defense Minister Rustem Umerov' where the model tagged only 'Umerov': a capitalised word
+    the parse attaches to the name, between a person's title and the name, is a given name."""
+    doc, start = ent.doc, ent.start
+    for _ in range(MAX_GIVEN_NAMES):
+        word = doc[start - 1] if start >= 2 else None
+        if (word is None or word.ent_type_ or word.pos_ != "PROPN" or not word.is_title
+                or word.dep_ != "compound" or word.head.i not in range(start, ent.end)
+                or word.lower_.rstrip(".") in PERSON_TITLES or word.text in HONORIFICS):
+            break
+        start -= 1
+        if doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
+            return doc[start:ent.end]
+    return ent
+
+
 def _with_honorific(ent: SpacySpan) -> tuple[int, int]:
     start = ent.start
     if start > 0 and ent.doc[start - 1].text in HONORIFICS:
@@ -141,6 +162,7 @@ def _ner_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
             continue
         roles: list[str] = []
         if kind is EntityKind.PERSON:
+            ent = _with_given_names(ent)
             first, last = _with_honorific(ent)
             roles = [r for r in (_title_before(ent), _apposition_role(ent)) if r]
         elif kind is EntityKind.ORGANIZATION:

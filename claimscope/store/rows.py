@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from claimscope.model import (
+    ARTICLE_BOUND_ALIASES,
     Article,
     Attribution,
     Claim,
@@ -130,9 +131,6 @@ def knowledge_from_row(r: tuple | None) -> dict[str, tuple]:
 ENTITY_FIELDS = ("id", "name", "kind", "aliases", "roles")
 INSERT_ENTITY = _insert("entities", ENTITY_FIELDS, " ON CONFLICT (id) DO NOTHING")
 UPDATE_ENTITY_NAMES = "UPDATE entities SET aliases = ?, roles = ? WHERE id = ?"
-# Words that name an entity only inside one article ("he said"): kept on the article's Entity,
-# never added to the canonical entity that many articles share.
-ARTICLE_BOUND_ALIASES = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "its", "their"}
 INSERT_ARTICLE_ENTITY = _insert("article_entities", ("article_id", "entity_id", "mention_count"))
 
 

@@ -78,3 +78,10 @@ def test_alias_from_a_source_with_an_age_is_the_name_alone():
     ))
     brandt = next(e for e in analyze_article(art).entities if e.name == "Markus Brandt")
     assert "Brandt" in brandt.aliases and not any("54" in a for a in brandt.aliases)
+
+
+def test_extract_entities_given_name_after_title_joins_the_name():
+    """The small model tags only "Umerov" in "Defense Minister Rustem Umerov" (issue #4)."""
+    text = "Defense Minister Rustem Umerov said on Tuesday that Ukraine had received new air defence systems."
+    umerov = _by_name(text)["Rustem Umerov"]
+    assert (EntityKind.PERSON, ("Defense Minister",)) == (umerov.kind, umerov.roles)
