@@ -185,6 +185,7 @@ def analyze(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
     from claimscope.runner import run_local
 
     from claimscope.knowledge.claimmap import attach_disputes, build_claim_map
+    from claimscope.knowledge.entity_merging import merge_entities
 
     files, arg_errors = _expand(paths)
     failed = _report_failures(arg_errors)
@@ -192,7 +193,9 @@ def analyze(paths: tuple[str, ...], fmt: str, jobs: int) -> None:
     for result in run_local(files, jobs=jobs):
         failed += _report_failures(result.errors)
         analyses.extend(_once_each(result.path, result.analyses, index, printed))
-    # Claims are linked and disputes found across all inputs of this call, then printed per article.
+    # Entities are merged, claims linked and disputes found across all inputs of this call, then
+    # printed per article.
+    analyses = merge_entities(analyses)
     claim_map = build_claim_map(analyses)
     for analysis in attach_disputes(analyses, claim_map.disputes):
         if fmt == "jsonl":

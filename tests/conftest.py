@@ -61,3 +61,36 @@ def store(store_url):
 
     with open_store(store_url) as opened:
         yield opened
+
+
+# Short news stories for cross-article entity merging (issue #4), written for the tests: the full
+# name in one, the surname alone in another; and three Smiths, so a lone "Smith" stays ambiguous.
+ENTITY_STORIES = {
+    "umerov_full": "Ukraine receives new air defence systems before winter\n\n"
+                   "KYIV, Nov 4 - Defense Minister Rustem Umerov said on Tuesday that Ukraine had received a new "
+                   "batch of air defence systems from its European partners.\n\n"
+                   "The systems will protect cities and power plants during the winter, Umerov told reporters in Kyiv.\n",
+    "umerov_short": "Ukraine plans to build 30,000 long-range drones\n\n"
+                    "Umerov said that Ukraine will build 30,000 long-range drones next year.\n\n"
+                    "The plan was approved by the government last week, according to officials.\n",
+    "john_smith": "Budget to be balanced next year, minister says\n\n"
+                  "LONDON, March 3 - Finance Minister John Smith said on Monday that the budget would be balanced "
+                  "next year.\n",
+    "anna_smith": "Inflation has peaked, central bank says\n\n"
+                  "LONDON, March 5 - Central bank governor Anna Smith said on Wednesday that inflation had peaked "
+                  "in March.\n",
+    "smith_short": "New tax to raise 3 billion pounds\n\n"
+                   "The new tax will raise 3 billion pounds, Smith told parliament on Monday.\n",
+}
+
+
+@pytest.fixture
+def entity_stories(tmp_path) -> dict[str, str]:
+    """ENTITY_STORIES written to files: name -> path."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    paths = {}
+    for name, text in ENTITY_STORIES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths[name] = str(folder / f"{name}.txt")
+    return paths

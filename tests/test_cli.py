@@ -182,3 +182,28 @@ def test_cli_eval_stance_missing_articles_exits_1(runner, tmp_path):
                                 "stance": "assert"}) + "\n", encoding="utf-8")
     result = runner.invoke(cli, ["eval", "stance", "--set", str(path), "--data", str(tmp_path)])
     assert 1 == result.exit_code
+
+
+def _entities_by_name(stdout: str) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for line in stdout.splitlines():
+        for e in json.loads(line)["entities"]:
+            found.setdefault(e["name"], []).append(e)
+    return found
+
+
+@pytest.mark.parametrize("order", [("umerov_full", "umerov_short"), ("umerov_short", "umerov_full")])
+def test_cli_analyze_surname_alone_joins_the_full_name_of_another_input(runner, entity_stories, order):
+    """Issue #4: "Umerov said" in one input is the Rustem Umerov another input names, whichever comes first."""
+    result = runner.invoke(cli, ["analyze", *(entity_stories[n] for n in order)])
+    people = {n: es for n, es in _entities_by_name(result.stdout).items() if es[0]["kind"] == "person"}
+    assert ["Rustem Umerov"] == sorted(people)
+    assert 2 == len(people["Rustem Umerov"]) == len({e["id"] for e in people["Rustem Umerov"]}) + 1
+    assert ["Umerov"] in [e["aliases"] for e in people["Rustem Umerov"]]
+
+
+def test_cli_analyze_two_smiths_leave_a_lone_smith_unmerged(runner, entity_stories):
+    names = ("john_smith", "anna_smith", "smith_short")
+    result = runner.invoke(cli, ["analyze", *(entity_stories[n] for n in names)])
+    people = {n for n, es in _entities_by_name(result.stdout).items() if es[0]["kind"] == "person"}
+    assert {"John Smith", "Anna Smith", "Smith"} == people
