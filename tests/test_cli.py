@@ -207,3 +207,14 @@ def test_cli_analyze_two_smiths_leave_a_lone_smith_unmerged(runner, entity_stori
     result = runner.invoke(cli, ["analyze", *(entity_stories[n] for n in names)])
     people = {n for n, es in _entities_by_name(result.stdout).items() if es[0]["kind"] == "person"}
     assert {"John Smith", "Anna Smith", "Smith"} == people
+
+
+@pytest.mark.parametrize("order", [("umerov_full", "umerov_short"), ("umerov_short", "umerov_full")])
+def test_cli_entities_and_claims_of_a_surname_merged_across_ingests(runner, store_url, entity_stories, order):
+    """Issue #4: after two ingests, `claimscope claims --entity "Rustem Umerov"` lists what "Umerov" said too."""
+    for name in order:
+        assert 0 == runner.invoke(cli, ["ingest", entity_stories[name], "--db", store_url]).exit_code
+    people = runner.invoke(cli, ["entities", "--kind", "person", "--db", store_url]).stdout.splitlines()
+    claims = runner.invoke(cli, ["claims", "--entity", "Rustem Umerov", "--db", store_url, "--format", "jsonl"])
+    assert 1 == len(people) and "Rustem Umerov (person): " in people[0] and "in 2 articles; also Umerov" in people[0]
+    assert 2 == len({json.loads(line)["article_id"] for line in claims.stdout.splitlines()})

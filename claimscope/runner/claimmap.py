@@ -37,6 +37,7 @@ from claimscope.knowledge.linking import (
     link_new_claims,
 )
 from claimscope.model import ArticleAnalysis, Claim, ClaimLink, Dispute, Stance
+from claimscope.runner.entities import update_entities
 from claimscope.store.store import Store
 
 logger = logging.getLogger(__name__)
@@ -45,11 +46,13 @@ VECTOR_DTYPE = np.dtype("<f4")  # stored embeddings: little-endian float32, as e
 
 
 def update_claim_map(store: Store, *, use_embeddings: bool = True) -> ClaimMap:
-    """Map every stored article not mapped yet; returns the links and disputes this update stored.
+    """Merge new entities across the store (``runner.entities``), then map every stored article not
+    mapped yet; returns the links and disputes this update stored.
 
     Safe to repeat: an article already mapped is skipped, and one whose transaction fails stays
     unmapped (nothing of it written) for the next update to retry.
     """
+    update_entities(store)
     links: list[ClaimLink] = []
     disputes: dict[str, Dispute] = {}
     reset = store.count_mapped_articles() == 0

@@ -101,12 +101,13 @@ class ClaimIndex:
         found = self._select_in("SELECT ingested_at, id FROM articles WHERE id IN ({})", article_ids)
         return [r[1] for r in sorted(found, key=lambda r: (str(r[0]), r[1]))]
 
-    def _select_in(self, sql: str, values: Iterable) -> list[tuple]:
+    def _select_in(self, sql: str, values: Iterable, *, params: tuple = ()) -> list[tuple]:
         """The rows of ``sql`` with its ``{}`` filled by placeholders for ``values`` (deduplicated,
-        sorted), run in chunks of ``IN_LIST_CHUNK`` so no engine meets too long a list."""
+        sorted), run in chunks of ``IN_LIST_CHUNK`` so no engine meets too long a list. ``params``
+        fill the placeholders written before the ``{}``."""
         out: list[tuple] = []
         for chunk in _chunks(sorted(set(values))):
-            out += self._execute(sql.format(", ".join("?" for _ in chunk)), chunk).fetchall()
+            out += self._execute(sql.format(", ".join("?" for _ in chunk)), (*params, *chunk)).fetchall()
         return out
 
     def save_article_claim_map(

@@ -90,19 +90,16 @@ def list_attributions(
 ) -> dict:
     """Attributions across articles, newest article first; filters combine (AND).
 
-    ``entity`` is an entity id or a name: it matches the merged entity id, or the source's
-    resolved name (case-insensitive), so it works before entities are merged across articles.
+    ``entity`` is an entity id or a name (any of an entity's names, case-insensitive): it matches
+    the entity shown (a short form merged across articles is shown as the entity it joined), or
+    the source's resolved name, so it works before entities are merged across articles.
     ``since``/``until`` compare ISO dates with the article's published date (inclusive).
     """
     where, params = [], []
     if entity:
-        names = [entity.lower()]
-        row = store.read_one("SELECT name FROM entities WHERE id = ?", (entity,))
-        if row is not None:
-            names.append(row[0].lower())
-        marks = ", ".join("?" for _ in names)
-        where.append(f"(t.source_entity_id = ? OR lower(t.source_resolved) IN ({marks}))")
-        params += [entity, *names]
+        ids, names = _entity_ids(store, entity)
+        where.append(f"(t.source_entity_id IN ({_marks(ids)}) OR lower(t.source_resolved) IN ({_marks(names)}))")
+        params += [*ids, *names]
     if stance:
         where.append("t.stance = ?")
         params.append(Stance(stance).value)
@@ -142,10 +139,49 @@ def list_attributions(
 # -- entities -----------------------------------------------------------------------------------
 
 
+def _marks(values) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _entity_ids(store: Store, entity: str) -> tuple[list[str], list[str]]:
+    """The ids of the entities shown for an id or a name (an entity merged across articles is
+    shown as the one it joined), and the lower-cased names a resolved source may match."""
+    rows = store.read("SELECT id, coalesce(canonical_id, id) FROM entities WHERE id = ? OR lower(name) = ?",
+                      (entity, entity.lower()))
+    ids = sorted({r[1] for r in rows}) or [entity]
+    names = {entity.lower()} | {r[0].lower() for r in store.read(
+        f"SELECT name FROM entities WHERE id IN ({_marks(ids)}) OR canonical_id IN ({_marks(ids)})", (*ids, *ids))}
+    return ids, sorted(names)
+
+
+def _with_merged_names(store: Store, entities: list[dict]) -> list[dict]:
+    """Each shown entity's aliases and roles with those of the entities that joined it: "Umerov"
+    (named alone in another article) is an alias of Rustem Umerov."""
+    ids = [e["id"] for e in entities]
+    if not ids:
+        return entities
+    joined: dict[str, list[tuple]] = {}
+    for r in store.read(f"SELECT canonical_id, name, aliases, roles FROM entities WHERE canonical_id IN ({_marks(ids)}) "
+                        "ORDER BY name, id", tuple(ids)):
+        joined.setdefault(r[0], []).append(r)
+    out = []
+    for e in entities:
+        aliases, roles = list(e["aliases"]), list(e["roles"])
+        for _, name, more_aliases, more_roles in joined.get(e["id"], ()):
+            aliases += [a for a in (name, *_loads(more_aliases)) if a not in aliases and a != e["name"]]
+            roles += [r for r in _loads(more_roles) if r not in roles]
+        out.append({**e, "aliases": aliases, "roles": roles})
+    return out
+
+
 def list_entities(store: Store, *, kind: EntityKind | None = None, limit: int = DEFAULT_LIMIT,
                   offset: int = 0) -> dict:
-    """Entities with how often they are mentioned and in how many articles, most mentioned first."""
-    clause, params = ("WHERE e.kind = ?", [EntityKind(kind).value]) if kind else ("", [])
+    """Entities with how often they are mentioned and in how many articles, most mentioned first.
+
+    An entity merged across articles into a longer one is not listed: its mentions, and its
+    names as aliases, count for the entity it joined."""
+    clause, params = ("WHERE e.canonical_id IS NULL AND e.kind = ?", [EntityKind(kind).value]) if kind else \
+        ("WHERE e.canonical_id IS NULL", [])
     total = int(store.read_one(f"SELECT count(*) FROM entities e {clause}", tuple(params))[0])
     rows = store.read(
         "SELECT e.id, e.name, e.kind, e.aliases, e.roles, coalesce(sum(ae.mention_count), 0) AS mentions, "
@@ -156,16 +192,23 @@ def list_entities(store: Store, *, kind: EntityKind | None = None, limit: int = 
     )
     items = [{"id": r[0], "name": r[1], "kind": r[2], "aliases": _loads(r[3]), "roles": _loads(r[4]),
               "mention_count": int(r[5]), "article_count": int(r[6])} for r in rows]
-    return page(items, total, limit, offset)
+    return page(_with_merged_names(store, items), total, limit, offset)
 
 
 def get_entity(store: Store, entity_id: str) -> dict | None:
-    """One entity: aliases, roles, what it said over time (claims, oldest first) and who contradicted it."""
-    row = store.read_one("SELECT id, name, kind, aliases, roles FROM entities WHERE id = ?", (entity_id,))
+    """One entity: aliases, roles, what it said over time (claims, oldest first) and who contradicted it.
+
+    The id of an entity merged across articles gives the entity it joined."""
+    row = store.read_one(
+        "SELECT c.id, c.name, c.kind, c.aliases, c.roles FROM entities e "
+        "JOIN entities c ON c.id = coalesce(e.canonical_id, e.id) WHERE e.id = ?", (entity_id,))
     if row is None:
         return None
-    entity = Entity(id=row[0], name=row[1], kind=EntityKind(row[2]), aliases=tuple(_loads(row[3])),
-                    roles=tuple(_loads(row[4])))
+    shown = _with_merged_names(store, [{"id": row[0], "name": row[1], "aliases": _loads(row[3]),
+                                        "roles": _loads(row[4])}])[0]
+    entity = Entity(id=row[0], name=row[1], kind=EntityKind(row[2]), aliases=tuple(shown["aliases"]),
+                    roles=tuple(shown["roles"]))
+    entity_id = entity.id
     names = {entity.name, *entity.aliases}
     articles = store.read(
         "SELECT ae.article_id, ae.mention_count, a.headline, a.published FROM article_entities ae "
@@ -238,13 +281,13 @@ def _claim_row(r) -> dict:
 
 def list_claims(store: Store, *, entity: str | None = None, q: str | None = None, limit: int = DEFAULT_LIMIT,
                 offset: int = 0) -> dict:
-    """Claims by date (undated last); ``entity`` (id or name) keeps its own, ``q`` needs every word."""
+    """Claims by date (undated last); ``entity`` (id or name, as ``list_attributions``) keeps its own,
+    ``q`` needs every word."""
     where, params = [], []
     if entity:
-        row = store.read_one("SELECT name FROM entities WHERE id = ?", (entity,))
-        name = row[0] if row else entity
-        where.append("(c.speaker_entity_id = ? OR lower(c.speaker) = ?)")
-        params += [entity, name.lower()]
+        ids, names = _entity_ids(store, entity)
+        where.append(f"(c.speaker_entity_id IN ({_marks(ids)}) OR lower(c.speaker) IN ({_marks(names)}))")
+        params += [*ids, *names]
     for word in (q or "").split():
         where.append("lower(c.text) LIKE ?")
         params.append(f"%{word.lower()}%")

@@ -75,7 +75,9 @@ ATTRIBUTION_FIELDS = (
     "cue_text", "contents", "stance", "direct", "confidence", "source_resolved", "source_entity_id",
 )
 ATTRIBUTION_COLUMNS = ", ".join(ATTRIBUTION_FIELDS)
-INSERT_ATTRIBUTION = _insert("attributions", ATTRIBUTION_FIELDS)
+# source_entity_id is repointed when entities merge across articles (migration 0006); the id the
+# article's analysis gave is kept beside it, as merging (and un-merging) starts from it.
+INSERT_ATTRIBUTION = _insert("attributions", (*ATTRIBUTION_FIELDS, "source_article_entity_id"))
 
 
 def _span_columns(span: Span | None) -> tuple:
@@ -90,7 +92,7 @@ def attribution_row(a: Attribution, ordinal: int) -> tuple:
     return (
         a.article_id, ordinal, *_span_columns(a.source), *_span_columns(a.cue),
         to_json_text([c.to_json() for c in a.contents]), a.stance.value, a.direct, float(a.confidence),
-        a.source_resolved, a.source_entity_id,
+        a.source_resolved, a.source_entity_id, a.source_entity_id,
     )
 
 

@@ -22,9 +22,10 @@ from typing import Any
 
 from claimscope.dedupe import THRESHOLD, Fingerprint, fingerprint_article
 from claimscope.errors import StoreError
-from claimscope.model import Article, ArticleAnalysis, ClaimLink, Dispute
+from claimscope.model import Article, ArticleAnalysis, ClaimLink, Dispute, canonical_entities
 from claimscope.store import rows
 from claimscope.store.claim_index import ClaimIndex
+from claimscope.store.entity_index import EntityIndex
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ TABLES = ("articles", "attributions", "article_knowledge", "entities", "article_
           "disputes", "dispute_articles", "article_fingerprints", "article_bands", "near_duplicates")
 # The claim index and the links, written by the claim-map update (save_article_claim_map), not by save.
 CLAIM_MAP_TABLES = ("claim_terms", "claim_bands", "claim_vectors", "claim_links", "claim_map_articles")
+# The entity index, written by the entity merge (save_article_entity_merges), not by save.
+ENTITY_MAP_TABLES = ("entity_forms", "entity_map_articles")
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _READ_QUERY = re.compile(r"^\s*(?:SELECT|WITH)\b", re.I)
@@ -82,7 +85,7 @@ class SearchHit:
     snippet: str  # matched words wrapped in SNIPPET_START / SNIPPET_END
 
 
-class Store(ClaimIndex, AbstractContextManager):
+class Store(ClaimIndex, EntityIndex, AbstractContextManager):
     """Analysed articles, their attributions and near-duplicate links, behind the same methods on
     both engines. Use ``open_store``; close it (or use it as a context manager) when done."""
 
@@ -272,7 +275,10 @@ class Store(ClaimIndex, AbstractContextManager):
     # -- reading ------------------------------------------------------------------------------
 
     def get_analysis(self, article_id: str) -> ArticleAnalysis:
-        """The stored article with its attributions; KeyError when the id is not stored."""
+        """The stored article with its attributions; KeyError when the id is not stored.
+
+        Entities merged across articles come back as the entity they joined (its id and name, the
+        article's own name an alias), as attributions' ``source_entity_id`` point at it."""
         row = self._execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id!r} in {self.where}")
@@ -292,10 +298,14 @@ class Store(ClaimIndex, AbstractContextManager):
             "(SELECT dispute_id FROM dispute_articles WHERE article_id = ?) ORDER BY confidence DESC, id",
             (article_id,),
         ).fetchall()
+        records = rows.knowledge_from_row(knowledge)
+        canonical = self.canonical_names(e.id for e in records["entities"])
+        if canonical:  # entities merged across articles are shown as the entity they joined
+            records["entities"] = canonical_entities(records["entities"], canonical)
         return ArticleAnalysis(
             article=rows.article_from_row(row),
             attributions=tuple(map(rows.attribution_from_row, attributions)),
-            **rows.knowledge_from_row(knowledge),
+            **records,
             claims=tuple(map(rows.claim_from_row, claims)),
             disputes=tuple(map(rows.dispute_from_row, disputes)),
         )
@@ -383,7 +393,8 @@ class Store(ClaimIndex, AbstractContextManager):
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table: what an ingest added, at a glance (and how tests see a rollback)."""
-        return {t: int(self._execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES + CLAIM_MAP_TABLES}
+        return {t: int(self._execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in TABLES + CLAIM_MAP_TABLES + ENTITY_MAP_TABLES}
 
 
 def search_words(query: str) -> list[str]:
