@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimscope.knowledge.disputes import find_disputes
-from claimscope.knowledge.linking import link_claims
+from claimscope.knowledge.linking import embed_or_none, link_claims
 from claimscope.model import ArticleAnalysis, ClaimLink, Dispute
 
 
@@ -21,10 +21,14 @@ class ClaimMap:
 
 
 def build_claim_map(analyses: Sequence[ArticleAnalysis]) -> ClaimMap:
-    """Claim links (sub-quadratic index) and every dispute within and across the analyses."""
+    """Claim links (sub-quadratic index) and every dispute within and across the analyses.
+
+    Each claim is embedded once, here: the linker and the dispute rules read the same vectors."""
     claims = [c for a in analyses for c in a.claims]
-    links = link_claims(claims)
-    return ClaimMap(links=tuple(links), disputes=tuple(find_disputes(analyses, links)))
+    embeddings = embed_or_none([c.text for c in claims]) if len(claims) >= 2 else None
+    links = link_claims(claims, embeddings=embeddings, use_embeddings=embeddings is not None)
+    vectors = None if embeddings is None else {c.id: embeddings[r] for r, c in enumerate(claims)}
+    return ClaimMap(links=tuple(links), disputes=tuple(find_disputes(analyses, links, vectors)))
 
 
 def attach_disputes(analyses: Sequence[ArticleAnalysis], disputes: Sequence[Dispute]) -> list[ArticleAnalysis]:

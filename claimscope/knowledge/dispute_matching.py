@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -195,13 +195,22 @@ def is_party_name(name: str, item: Item) -> bool:
     return True
 
 
-def content_vectors(items: list[Item], denials: Sequence[int]) -> dict[int, np.ndarray]:
+def content_vectors(items: list[Item], denials: Sequence[int],
+                    known: Mapping[str, np.ndarray] | None = None) -> dict[int, np.ndarray]:
     """Sentence embeddings of every claim in a story that holds one of ``denials`` (none when the
-    embedding model is not installed): a denial rarely repeats the words it answers."""
+    embedding model is not installed): a denial rarely repeats the words it answers.
+
+    ``known`` (claim id -> embedding, as the claim linker made them) is used as is; only claims
+    it lacks are embedded here, so a claim map embeds each claim once."""
     stories = {id(items[k].analysis) for k in denials}
     ks = [k for k, it in enumerate(items) if id(it.analysis) in stories]
-    vectors = embed_or_none([items[k].claim.text for k in ks]) if ks else None
-    return {} if vectors is None else dict(zip(ks, vectors))
+    known = known or {}
+    out = {k: known[items[k].claim.id] for k in ks if items[k].claim.id in known}
+    missing = [k for k in ks if k not in out]
+    vectors = embed_or_none([items[k].claim.text for k in missing]) if missing else None
+    if vectors is not None:
+        out.update(zip(missing, vectors))
+    return out
 
 
 def paraphrased_assertion(items: list[Item], k: int, vectors: dict) -> tuple[int | None, float]:

@@ -16,7 +16,9 @@ the cascade) and ``dispute_groups`` (merging and the ``Dispute`` records). This 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+import numpy as np
 
 from claimscope.knowledge.dispute_groups import merge_groups, to_dispute, widen_asserting
 from claimscope.knowledge.dispute_lexicon import DENIAL_CUES
@@ -28,8 +30,12 @@ from claimscope.knowledge.dispute_rules import (antonym_contradictions, counter_
 from claimscope.model import ArticleAnalysis, ClaimLink, Dispute, Stance
 
 
-def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink] = ()) -> list[Dispute]:
-    """Every dispute in the analyses, merged per proposition, most confident first."""
+def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink] = (),
+                  vectors: Mapping[str, np.ndarray] | None = None) -> list[Dispute]:
+    """Every dispute in the analyses, merged per proposition, most confident first.
+
+    ``vectors`` (claim id -> sentence embedding) are the embeddings the claim linker already made;
+    claims without one are embedded here, where a rule needs them."""
     items = collect_items(analyses)
     if not items:
         return []
@@ -50,9 +56,9 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
     denials = [k for k, it in enumerate(items) if it.claim.stance is Stance.DENY and it.parties]
     explicit = [k for k in denials if is_explicit(items[k])]
     contradictions = [k for k in denials if k not in set(explicit)]
-    vectors = content_vectors(items, explicit)
+    embedded = content_vectors(items, explicit, vectors)
     for k in explicit:
-        group = explicit_dispute(items, k, idf, postings, linked, vectors)
+        group = explicit_dispute(items, k, idf, postings, linked, embedded)
         if group is not None:
             groups.append(group)
     groups += falsity_verdicts(items, idf)

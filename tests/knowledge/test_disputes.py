@@ -4,13 +4,16 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 import pytest
 
 from claimscope.analysis import analyze_article
 from claimscope.eval.disputes import match_disputes
 from claimscope.eval.matching import names_match
 from claimscope.ingest import read_articles
+from claimscope.knowledge.claimmap import build_claim_map
 from claimscope.knowledge.claims import extract_claims
+from claimscope.knowledge.embeddings import embed
 from claimscope.knowledge.disputes import find_disputes, parse_nominal
 from claimscope.model import Article, ArticleAnalysis, Entity, EntityKind, Stance
 from tests.conftest import FIXTURES, REPO
@@ -166,6 +169,36 @@ def test_find_disputes_denial_in_other_words_matches_by_meaning():
                   ("The commission", "denied", "that any ballots had been double-counted", Stance.DENY,
                    "electoral commission"))
     assert [({"Paul Girard"}, {"electoral commission"})] == sides(find_disputes([an]))
+
+
+def _paraphrased_denial() -> ArticleAnalysis:
+    art = make_article("Girard told supporters that thousands of ballots had been counted twice.",
+                       "The commission denied that any ballots had been double-counted.")
+    return analysis(art, ("Girard", "told", "that thousands of ballots had been counted twice", Stance.ASSERT, "Paul Girard"),
+                    ("The commission", "denied", "that any ballots had been double-counted", Stance.DENY,
+                     "electoral commission"))
+
+
+def test_find_disputes_reads_the_vectors_it_is_given():
+    """The claim linker's embeddings decide a denial in other words; unrelated vectors match nothing."""
+    an = _paraphrased_denial()
+    real = embed([c.text for c in an.claims])
+    unrelated = np.eye(len(an.claims), real.shape[1], dtype=np.float32)
+    assert [({"Paul Girard"}, {"electoral commission"})] == \
+        sides(find_disputes([an], (), {c.id: real[r] for r, c in enumerate(an.claims)}))
+    assert [] == find_disputes([an], (), {c.id: unrelated[r] for r, c in enumerate(an.claims)})
+
+
+def test_build_claim_map_embeds_each_claim_once(monkeypatch):
+    """Linking embeds every claim; the dispute rules read those vectors instead of embedding again."""
+    from claimscope.knowledge import embeddings
+
+    embedded, real = [], embeddings.embed
+    monkeypatch.setattr(embeddings, "embed", lambda texts, **kw: (embedded.extend(texts), real(texts, **kw))[1])
+    an = _paraphrased_denial()
+    claim_map = build_claim_map([an])
+    assert sorted(c.text for c in an.claims) == sorted(embedded)
+    assert [({"Paul Girard"}, {"electoral commission"})] == sides(claim_map.disputes)
 
 
 def test_find_disputes_denial_of_an_unrelated_claim_is_none():
