@@ -11,7 +11,8 @@ own, in one transaction:
 3. disputes are found again over the *affected* articles: this one, the stored articles a new link
    reaches where either claim denies or the article holds disputes (``_dispute_reach``), and every
    article sharing a stored dispute with those (so replacing their disputes loses none); the result
-   replaces every stored dispute touching them.
+   replaces every stored dispute touching them. The dispute rules read the new claims' embeddings and
+   the stored ones (``claim_vectors``): a claim is embedded once, when its article is mapped.
 
 Mapping one article at a time makes the map depend only on the order articles were stored, not on
 how they were grouped into ingests. What differs from one ``build_claim_map`` over everything is
@@ -105,7 +106,10 @@ def map_article(store: Store, analysis: ArticleAnalysis, *, use_embeddings: bool
         affected = grown
     order = store.in_ingest_order(affected - {article_id}) + [article_id]
     analyses = [analysis if a == article_id else store.get_analysis(a) for a in order]
-    disputes = find_disputes(analyses, store.links_within(affected - {article_id}) + links)
+    if vector_of is not None:  # the dispute rules read stored embeddings too: no claim is embedded twice
+        vector_of.update({cid: np.frombuffer(blob, dtype=VECTOR_DTYPE) for cid, blob in store.claim_vectors(
+            c.id for a in analyses for c in a.claims if c.id not in vector_of).items()})
+    disputes = find_disputes(analyses, store.links_within(affected - {article_id}) + links, vector_of)
 
     saved = store.save_article_claim_map(
         article_id,

@@ -124,3 +124,13 @@ def test_update_claim_map_replaces_a_map_from_before_the_claim_index(store, anal
     update_claim_map(store)
     assert frozenset((a, b)) not in {frozenset(r) for r in store.read("SELECT claim_a, claim_b FROM claim_links")}
     assert 2 == store.count_mapped_articles()
+
+
+def test_update_claim_map_embeds_each_claim_once(sqlite_url, analyses, monkeypatch):
+    """The dispute rules read the stored embeddings of the affected articles' claims, not new ones."""
+    from claimscope.knowledge import embeddings
+
+    embedded, real = [], embeddings.embed
+    monkeypatch.setattr(embeddings, "embed", lambda texts, **kw: (embedded.extend(texts), real(texts, **kw))[1])
+    _ingest_one_by_one(sqlite_url, analyses)
+    assert sorted(c.text for a in analyses for c in a.claims) == sorted(embedded)
