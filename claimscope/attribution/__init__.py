@@ -19,7 +19,8 @@ from claimscope.attribution.quotes import find_carried_quotes, find_quote_region
 from claimscope.attribution.rules import find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
 from claimscope.attribution.sources import build_entity_index, note_speaker, resolve_source
-from claimscope.attribution.stance import content_stance, find_contradictions, read_cue
+from claimscope.attribution.sides import Said, side_stances
+from claimscope.attribution.stance import content_stance, read_cue
 from claimscope.model import Article, Attribution, Span, Stance
 from claimscope.nlp.pipeline import build_nlp
 
@@ -225,10 +226,10 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
         else:
             stances.append(content_stance(doc, d["contents"],
                                           evaluative=bool(reading and reading.evaluative)))
-    neutral = [r is None or r.stance is None for r in readings]
-    items = [(d["resolved"], s, d["contents"]) for d, s in zip(drafts, stances)]
-    for i in find_contradictions(doc, items, neutral):
-        stances[i] = Stance.DENY
+    stances = side_stances(doc, index, [
+        Said(speaker=d["resolved"], source=d["source"], cue=d["cue"], contents=d["contents"], stance=s,
+             neutral=r is None or r.stance is None)
+        for d, s, r in zip(drafts, stances, readings)])
 
     out = []
     for d, stance in zip(drafts, stances):

@@ -245,3 +245,39 @@ DENIAL_PHRASES: tuple[tuple[str, ...], ...] = (
 # Word forms (not lemmas: "manufacture" is no denial) that call a claim false.
 FALSITY_FORMS = frozenset({"manufactured", "unsubstantiated", "debunked", "discredited",
                            "made-up", "trumped-up"})
+
+# --- sides: who accuses and who stands accused in an article (sides.py) ----------------------
+
+# Verbs of the narration that put one party against another: "X was charged with", "sued X".
+CHARGE_VERBS = frozenset({"charge", "accuse", "indict", "sue", "prosecute", "blame", "convict", "fine",
+                          "sanction"})
+# Nouns that aim at someone with "against": "allegations against Harlow", "the case against Lusk".
+ACCUSATION_NOUNS = frozenset({"allegation", "accusation", "charge", "claim", "lawsuit", "suit",
+                              "complaint", "case", "indictment"})
+# Source words that state a side: "prosecutors said", "the defence argued".
+ACCUSER_ROLES = frozenset({"prosecutor", "prosecutors", "prosecution", "plaintiff", "plaintiffs",
+                           "complainant", "accuser", "accusers", "whistleblower"})
+DEFENDER_ROLES = frozenset({"defence", "defense", "defendant", "defendants"})
+# Demonyms whose country does not share their first five letters ("Chinese" ~ "China").
+DEMONYMS = {
+    "chinese": "china", "polish": "poland", "french": "france", "british": "britain", "dutch": "netherlands",
+    "turkish": "turkey", "spanish": "spain", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
+    "irish": "ireland", "greek": "greece", "swiss": "switzerland", "thai": "thailand", "filipino": "philippines",
+    "italian": "italy", "iranian": "iran", "iraqi": "iraq", "cuban": "cuba", "peruvian": "peru",
+    "norwegian": "norway", "welsh": "wales", "scottish": "scotland", "english": "england", "uk": "britain",
+    "u.k.": "britain", "us": "america", "u.s.": "america", "usa": "america", "american": "america",
+    "emirati": "emirates", "saudi": "saudi", "israeli": "israel", "kyiv": "ukraine",
+}
+# Words of a name that identify no one party: titles, institution kinds, legal endings.
+GENERIC_NAME_WORDS = frozenset({
+    "the", "of", "and", "for", "mr", "mrs", "ms", "dr", "president", "minister", "prime", "chief",
+    "general", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "former", "new",
+    "news", "agency", "health", "service", "services", "council", "commission", "committee", "board",
+    "authority", "party", "army", "forces", "military", "foreign", "affairs", "interior",
+    "secretary", "senator", "governor", "mayor", "judge", "lawyer", "attorney", "district",
+    "assistant", "people", "residents", "sources", "local", "city", "republic", "democratic",
+    "kingdom", "state", "states", "united", "national", "federal", "county", "department",
+    "ministry", "office", "police", "court", "government", "company", "group", "inc", "inc.",
+    "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co", "co.", "its", "his", "her", "their",
+    "spokesmen", "defence", "defense", "representative", "representatives", "deputy", "director", "executive",
+})

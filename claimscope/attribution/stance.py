@@ -37,13 +37,11 @@ from claimscope.attribution.lexicon import (
     NEGATIVE_LEMMAS,
     NON_CLAIM_NOUNS,
     NOUN_CUES,
-    PERSISTENCE_LEMMAS,
     PHRASAL_CUES,
     POSITIVE_LEMMAS,
     STANCE_ADJECTIVES,
     STANCE_NOUNS,
     STANCE_VERBS,
-    TERMINATION_LEMMAS,
     TRUTH_LEMMAS,
     VERB_CUES,
     VERIFY_LEMMAS,
@@ -55,8 +53,6 @@ from claimscope.model import Stance
 
 # Stances by which a participle ("..., saying they had shown heroism") inherits its head's act.
 INHERITED = frozenset({Stance.PRAISE, Stance.CRITICIZE, Stance.ACCUSE, Stance.DENY})
-# Stances a content must carry to be contradicted: what a party put forward as fact.
-CLAIMING = frozenset({Stance.ASSERT, Stance.CONFIRM, Stance.PREDICT})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "nor"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # Every verb-cue lookup sees both lexicons: the cue finder's and the stance-only one.
@@ -106,7 +102,7 @@ def read_cue(doc: Doc, start: int, end: int) -> CueReading:
 
 def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluative: bool = False) -> Stance:
     """The stance a neutral cue's content decides (the contradiction test needs the whole article:
-    see :func:`find_contradictions`).
+    see sides.py).
 
     First the content's form: a bare noun phrase, an infinitive, a gerund or an embedded question
     ("whether ...") makes no claim (other), unless the verb governing it puts a noun phrase
@@ -142,30 +138,6 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
     if _is_future(tokens, lemmas, tops):
         return Stance.PREDICT
     return Stance.ASSERT
-
-
-def find_contradictions(doc: Doc, items: list[tuple[str | None, Stance, tuple[tuple[int, int], ...]]],
-                        neutral: list[bool]) -> set[int]:
-    """Indexes of neutral-cue items whose content contradicts another party's claim: something goes
-    on "still" or "continuing" in a place where another source said it had ended ("expelled",
-    "liquidated", "completed")."""
-    facts = []
-    for source, stance, contents in items:
-        tokens = _tokens(doc, contents)
-        places = {t.lemma_.lower() for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC")}
-        lemmas = {t.lemma_.lower() for t in tokens}
-        facts.append((source, stance, places, lemmas))
-    out: set[int] = set()
-    for i, (source, _stance, places, lemmas) in enumerate(facts):
-        if not neutral[i] or not lemmas & PERSISTENCE_LEMMAS or not places:
-            continue
-        for j, (other, other_stance, other_places, other_lemmas) in enumerate(facts):
-            if j == i or other == source or other is None or other_stance not in CLAIMING:
-                continue
-            if places & other_places and other_lemmas & TERMINATION_LEMMAS:
-                out.add(i)
-                break
-    return out
 
 
 def _plea(tokens: list[Token]) -> Stance | None:

@@ -103,40 +103,63 @@ class StanceScore:
 
 
 def evaluate_stance_set(set_path: str | Path, split_dir: str | Path) -> StanceScore:
-    """stance.py's accuracy on the hand-labelled set, given the gold cue and content spans (the
-    cross-party contradiction test is left out: it needs every attribution of the article).
-    ``split_dir`` is the PolNeAR split the set was drawn from (its ``text/`` holds the articles).
+    """The stance stage's accuracy on the hand-labelled set, given the gold spans: each item is
+    read with every gold attribution of its article around it (sources resolved as the pipeline
+    does), so the article-level reading of sides.py counts too. ``split_dir`` is the PolNeAR split
+    the set was drawn from (its ``text/`` and ``.ann`` files).
 
     Raises InputError when the set or an article is missing."""
-    from claimscope.attribution.polnear import read_text
-    from claimscope.attribution.stance import content_stance, read_cue
-    from claimscope.nlp.pipeline import build_nlp
-
+    from claimscope.attribution.polnear import quotes_from_brat, parse_brat, read_text, select_ann_files
     from claimscope.errors import InputError
+    from claimscope.nlp.pipeline import build_nlp
 
     try:
         lines = Path(set_path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(str(set_path), f"cannot read the stance set: {exc.strerror}") from exc
+    items = [json.loads(line) for line in lines if line.strip()]
+    anns = select_ann_files(split_dir) if Path(split_dir, "text").is_dir() else {}
     nlp = build_nlp()
-    docs: dict[str, object] = {}
+    read: dict[str, dict] = {}
     result = StanceScore()
-    for line in lines:
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if item["article"] not in docs:
-            text_path = Path(split_dir) / "text" / f"{item['article']}.txt"
-            if not text_path.is_file():
+    for item in items:
+        name = item["article"]
+        if name not in read:
+            text_path = Path(split_dir) / "text" / f"{name}.txt"
+            if not text_path.is_file() or name not in anns:
                 raise InputError(str(text_path), "article of the stance set not found (is --data the PolNeAR dev folder?)")
-            docs[item["article"]] = nlp(read_text(text_path))
-        doc = docs[item["article"]]
-        reading = read_cue(doc, *item["cue_span"])
+            doc = nlp(read_text(text_path))
+            quotes = quotes_from_brat(parse_brat(read_text(anns[name]), path=str(anns[name])), path=str(anns[name]))
+            read[name] = article_stances(doc, quotes)
         contents = tuple(tuple(c) for c in item["content_spans"])
-        predicted = reading.stance or content_stance(doc, contents, evaluative=reading.evaluative)
+        predicted = read[name].get((tuple(item["cue_span"]), contents))
+        if predicted is None:
+            raise InputError(str(set_path), f"{name}: no gold attribution with cue {item['cue_span']}")
         gold = item["stance"]
         result.total += 1
         result.correct += predicted.value == gold
         row = result.confusion.setdefault(gold, {})
         row[predicted.value] = row.get(predicted.value, 0) + 1
     return result
+
+
+def article_stances(doc, quotes) -> dict:
+    """(cue, contents) -> stance for every gold quote of one article, read as build_attributions
+    reads them: the cue, else the content, then the article's sides."""
+    from claimscope.attribution.sides import Said, side_stances
+    from claimscope.attribution.sources import build_entity_index, note_speaker, resolve_source
+    from claimscope.attribution.stance import content_stance, read_cue
+
+    index = build_entity_index(doc)
+    said = []
+    for q in sorted(quotes, key=lambda q: q.cue):
+        source = q.sources[0] if q.sources else None
+        speaker = resolve_source(doc, index, *source, said=tuple(q.contents)) if source else None
+        if source:
+            note_speaker(index, source[0], speaker)
+        reading = read_cue(doc, *q.cue)
+        stance = reading.stance or content_stance(doc, tuple(q.contents), evaluative=reading.evaluative)
+        said.append(Said(speaker=speaker, source=source, cue=tuple(q.cue), contents=tuple(q.contents),
+                         stance=stance, neutral=reading.stance is None))
+    stances = side_stances(doc, index, said)
+    return {(s.cue, s.contents): st for s, st in zip(said, stances)}

@@ -1,0 +1,332 @@
+"""Sides: the stance a neutral cue's content takes once the whole article is read.
+
+The stance rule says a neutral cue ("said", "told reporters") takes its stance from the content,
+and two of its readings need the article, not the sentence: the content *contradicts another
+party's claim* (deny) or *blames* someone (accuse). In wire copy about a dispute the parties
+rarely say "deny": the accused company says "every contract had been reviewed by our auditors",
+the defendant "he never took a cent", the prosecutor "Lusk personally approved every transfer".
+
+So this pass finds the article's two sides first, from what is explicit: who accuses (an
+"accused"/"blamed"/"alleged" cue, content that blames, "prosecutors", "sued X") and who stands
+accused (the object of those cues, the subject of a blaming content, "X was charged with",
+"allegations against X", whoever explicitly denies). Then a neutral content is read against them:
+
+- said by the accused side: naming the accusers as the doers of something -> accuse (a
+  counter-accusation); anything else it claims answers the charge -> deny;
+- said by the accusing side: naming the accused as the doers -> accuse; negated -> deny
+  (it contradicts the defence: "This was not a clerical error");
+- said by someone on neither side: naming the accused as the doers -> accuse; negated and
+  sharing terms with a claim of another source -> deny ("Nobody here is a soldier").
+
+It also keeps the older persistence test: something goes on "still" where another source said
+it had ended -> deny. Only neutral cues whose content read as a plain assertion are changed: a
+content that already predicts, questions, confirms, accuses or denies keeps its reading.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimscope.attribution.lexicon import (
+    ACCUSATION_NOUNS,
+    ACCUSER_ROLES,
+    CHARGE_VERBS,
+    DEFENDER_ROLES,
+    DEMONYMS,
+    GENERIC_NAME_WORDS,
+    PERSISTENCE_LEMMAS,
+    TERMINATION_LEMMAS,
+)
+from claimscope.attribution.sources import EntityIndex, capital_countries, resolve_source
+from claimscope.model import Stance
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
+# Words too common in any claim to tie one claim to another.
+LIGHT_WORDS = frozenset({"say", "tell", "add", "make", "take", "give", "get", "go", "come", "know",
+                         "year", "day", "week", "month", "time", "people", "thing", "way"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "ours"})
+# Stances a content must carry to be contradicted: what a party put forward as fact.
+CLAIMING = frozenset({Stance.ASSERT, Stance.CONFIRM, Stance.PREDICT})
+ACCUSER, ACCUSED = "accuser", "accused"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Said:
+    """One attribution as this pass reads it."""
+
+    speaker: str | None
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    contents: tuple[tuple[int, int], ...]
+    stance: Stance
+    neutral: bool
+
+
+@dataclass(slots=True)
+class _Sides:
+    """Who stands against whom: (accuser, accused) pairs, the explicit ones apart, and what each
+    answering party is charged with (the content terms of the charges it answers)."""
+
+    pairs: list[tuple[frozenset[str], frozenset[str], bool]] = field(default_factory=list)
+    charged: list[tuple[frozenset[str], set[str]]] = field(default_factory=list)
+
+    def opponents(self, own: frozenset[str]) -> set[str]:
+        """Parties own explicitly accused, and parties that accused own in any way."""
+        out: set[str] = set()
+        for accuser, accused, explicit in self.pairs:
+            if accused & own:
+                out |= accuser
+            elif explicit and accuser & own:
+                out |= accused
+        return out
+
+    def charges_against(self, own: frozenset[str]) -> set[str] | None:
+        """What own answers for; None when it is charged with nothing, or accuses explicitly at
+        least as often as it is charged (the side that brought the complaint, though answered)."""
+        found = [terms for party, terms in self.charged if party & own]
+        brought = sum(1 for accuser, _, explicit in self.pairs if explicit and accuser & own)
+        return set().union(*found) if len(found) > brought else None
+
+    def accuses(self, own: frozenset[str]) -> bool:
+        return any(accuser & own for accuser, _, _ in self.pairs)
+
+
+def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance]:
+    """Every item's stance, neutral assertions re-read against the article's sides."""
+    stances = [s.stance for s in items]
+    for i in _persisting(doc, items):
+        stances[i] = Stance.DENY
+    parties = [_speaker_keys(doc, item) for item in items]
+    terms = [_terms(doc, item.contents) for item in items]
+    sides = _find_sides(doc, index, items, parties, terms)
+    if not sides.pairs and not sides.charged:
+        return stances
+    for i, item in enumerate(items):
+        own = parties[i]
+        if not item.neutral or stances[i] is not Stance.ASSERT or not item.contents or not own:
+            continue
+        reading = _read_content(doc, index, item, own)
+        if reading is None:
+            continue
+        doer, negated = reading
+        charges = sides.charges_against(own)
+        if charges is not None:  # what is on the table against it: its charges and every accusation
+            charges |= {t for j, other in enumerate(items) if stances[j] is Stance.ACCUSE
+                        and not parties[j] & own for t in terms[j]}
+        if doer and not doer & own and doer & sides.opponents(own) and not negated:
+            stances[i] = Stance.ACCUSE  # it blames the other side: a (counter-)accusation
+        elif charges is not None and (not doer or doer & own) and (negated and doer or terms[i] & charges):
+            stances[i] = Stance.DENY  # the accused's own account answers the charge
+        elif negated and sides.accuses(own) and any(
+                terms[i] & t for party, t in sides.charged if not party & own):
+            stances[i] = Stance.DENY  # the accuser contradicts the defence: "not a clerical error"
+    return stances
+
+
+# --- the sides ------------------------------------------------------------------------------
+
+def _find_sides(doc: Doc, index: EntityIndex, items: list[Said], parties: list[frozenset[str]],
+                terms: list[set[str]]) -> _Sides:
+    """Pairs from accusing items (explicit when the cue accuses), from sources that state their
+    side ("prosecutors") and from the narration ("X was charged with"); the charged are the
+    accused of an explicit accusation or of the narration, and whoever explicitly denies, each
+    with the terms of what it is charged with."""
+    sides = _Sides()
+    for item, speaker, said in zip(items, parties, terms):
+        if item.stance is Stance.ACCUSE and speaker:
+            for target in _accused_in(doc, index, item, speaker):
+                if target & speaker:
+                    continue
+                sides.pairs.append((speaker, target, not item.neutral))
+                if not item.neutral:
+                    sides.charged.append((target, said))
+        elif item.stance is Stance.DENY and not item.neutral and speaker:
+            sides.charged.append((speaker, said))
+    narrated = _charges(doc, index)
+    for accuser, accused, sentence in narrated:
+        sides.charged.append((accused, sentence))
+        if accuser:
+            sides.pairs.append((accuser, accused, True))
+    for item, speaker in zip(items, parties):
+        role = _role(doc, item.source)
+        if role == ACCUSER and speaker:
+            sides.pairs.extend((speaker, accused, True) for _, accused, _ in narrated)
+            sides.pairs.append((speaker, frozenset(), True))
+        elif role == ACCUSED and speaker:
+            sides.charged.append((speaker, set().union(*(t for _, _, t in narrated))))
+    return sides
+
+
+def _terms(doc: Doc, spans) -> set[str]:
+    """Lemmas of a claim's common words: what it is about, without who and where (synonyms are
+    not folded: "mines" answering "weapons transfers" is no answer)."""
+    return {t.lemma_.lower() for a, b in spans for t in (doc.char_span(a, b, alignment_mode="expand") or [])
+            if t.pos_ in ("NOUN", "VERB", "ADJ") and not t.is_stop and t.lemma_.lower() not in LIGHT_WORDS}
+
+
+def _accused_in(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[str]) -> list[frozenset[str]]:
+    """Whom an accusation names: the object of the cue ("accused Minsk of"), the doer in the
+    content ("Chinese vessels rammed ...")."""
+    out = []
+    if item.cue is not None:
+        span = doc.char_span(*item.cue, alignment_mode="expand")
+        for t in span or ():
+            for c in t.children:
+                if c.dep_ in ("dobj", "pobj") and (span.start > c.i or c.i >= span.end):
+                    out.append(_phrase_keys(doc, index, c, item))
+    reading = _read_content(doc, index, item, speaker)
+    if reading is not None and reading[0]:
+        out.append(reading[0])
+    return [k for k in out if k]
+
+
+def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, frozenset[str], set[str]]]:
+    """(accuser, accused, terms of the charge) from the narration: "X was charged with", "sued X",
+    "allegations against X", "X pleaded not guilty"."""
+    out = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        accuser = accused = None
+        if t.pos_ == "VERB" and lemma in CHARGE_VERBS:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            passive = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if passive is not None:
+                accuser, accused = (_phrase_keys(doc, index, agent) if agent is not None else None), \
+                    _phrase_keys(doc, index, passive)
+            elif obj is not None and subj is not None:
+                accuser, accused = _phrase_keys(doc, index, subj), _phrase_keys(doc, index, obj)
+        elif t.pos_ == "NOUN" and lemma in ACCUSATION_NOUNS:
+            obj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "against"
+                        for g in c.children if g.dep_ == "pobj"), None)
+            accused = _phrase_keys(doc, index, obj) if obj is not None else None
+        elif lemma == "plead":
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            accused = _phrase_keys(doc, index, subj) if subj is not None else None
+        if accused:
+            out.append((accuser, accused, _terms(doc, [(t.sent.start_char, t.sent.end_char)])))
+    return out
+
+
+def _role(doc: Doc, source: tuple[int, int] | None) -> str | None:
+    """A side stated by the source's own words: "prosecutors", "the plaintiffs" accuse; "the
+    defence", "his lawyer" answer."""
+    if source is None:
+        return None
+    words = {w.lower().strip(".,'’s") for w in doc.text[source[0]:source[1]].split()}
+    if words & ACCUSER_ROLES:
+        return ACCUSER
+    if words & DEFENDER_ROLES:
+        return ACCUSED
+    return None
+
+
+# --- reading a content ----------------------------------------------------------------------
+
+def _read_content(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[str]
+                  ) -> tuple[frozenset[str] | None, bool] | None:
+    """The content's doer (the party its main clause is about) and whether that clause is negated;
+    None for a content without a clause."""
+    tokens = [t for a, b in item.contents for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    verbs = [t for t in tokens if (t.head.i not in ids or t.head.i == t.i or t.dep_ == "conj")
+             and t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids), None)
+    negated = any(_negates(t, verb) for t in tokens)
+    if subject is None or subject.dep_ == "expl":
+        return None, negated
+    if subject.lower_ in FIRST_PERSON or any(t.lower_ in FIRST_PERSON and t.dep_ == "poss" for t in subject.children):
+        return speaker, negated
+    return _phrase_keys(doc, index, subject, item), negated
+
+
+def _negates(t: Token, verb: Token) -> bool:
+    """A negation on the main clause: "not", "never", "no evidence", "nobody", "nothing"."""
+    if t.lower_ not in NEGATING_WORDS:
+        return False
+    return t.head.i == verb.i or t.head.head.i == verb.i
+
+
+def _phrase_keys(doc: Doc, index: EntityIndex, head: Token, item: Said | None = None) -> frozenset[str] | None:
+    """The party a noun phrase names, if it names one: its proper names and demonyms, a pronoun
+    or possessor resolved to a name ("Chinese vessels" -> china; "the company's revenue" -> the
+    company the article names). "The attack" names no party."""
+    said = item.contents if item is not None else ()
+    keys: set[str] = set()
+    for t in _noun_phrase(head):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN":
+            keys |= _keys(t.text)
+        elif t.pos_ == "PRON" or t.dep_ == "poss":
+            name = resolve_source(doc, index, t.idx, t.idx + len(t), said=said)
+            if name and name[:1].isupper() and name.lower() != t.lower_:
+                keys |= _keys(name)
+    return frozenset(keys) or None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head with its modifiers, not its appositions, clauses or prepositional phrases:
+    "Gregory Lusk, who hired Karen Whitfield," names Lusk alone."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "case"):
+            out.extend(c.subtree)
+    return out
+
+
+def _speaker_keys(doc: Doc, item: Said) -> frozenset[str]:
+    """The speaker's party: its name, and the country or principal its source is written with
+    ("Russian Foreign Ministry spokesman Andrei Lavrenko", "Lusk's attorney, Daniel Ocampo")."""
+    keys = set(_keys(item.speaker))
+    if item.source is not None:
+        span = doc.char_span(*item.source, alignment_mode="expand")
+        for t in span or ():
+            if t.ent_type_ in ("GPE", "NORP") or (t.dep_ == "poss" and t.pos_ == "PROPN"):
+                keys |= _keys(t.text)
+    return frozenset(keys)
+
+
+def _keys(name: str | None) -> frozenset[str]:
+    """Words that identify a party across its namings: "Gregory Lusk" ~ "Lusk", "Belarusian" ~
+    "Belarus", "Warsaw" ~ "Poland"; generic words ("the", "ministry", "state") never do."""
+    if not name:
+        return frozenset()
+    out = set()
+    capitals = capital_countries()
+    for word in name.replace("'s", " ").replace("’s", " ").split():
+        w = word.strip(".,;:()\"'’“”").lower()
+        if len(w) < 3 or w in GENERIC_NAME_WORDS:
+            continue
+        w = capitals.get(w, w).lower()
+        w = DEMONYMS.get(w, w)
+        out.add(w[:5])
+    return frozenset(out)
+
+
+def _persisting(doc: Doc, items: list[Said]) -> set[int]:
+    """Neutral items whose content says something goes on "still" or "continuing" in a place
+    where another source said it had ended ("expelled", "liquidated", "completed")."""
+    facts = []
+    for item in items:
+        tokens = [t for a, b in item.contents for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
+        places = {t.lemma_.lower() for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC")}
+        facts.append((places, {t.lemma_.lower() for t in tokens}))
+    out: set[int] = set()
+    for i, (places, lemmas) in enumerate(facts):
+        if not items[i].neutral or not lemmas & PERSISTENCE_LEMMAS or not places:
+            continue
+        for j, (other_places, other_lemmas) in enumerate(facts):
+            other = items[j]
+            if j == i or other.speaker == items[i].speaker or other.speaker is None or other.stance not in CLAIMING:
+                continue
+            if places & other_places and other_lemmas & TERMINATION_LEMMAS:
+                out.add(i)
+                break
+    return out

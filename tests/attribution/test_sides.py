@@ -1,0 +1,54 @@
+"""Sides: a neutral cue's content read against who accuses and who stands accused in the article."""
+from claimscope.attribution import extract_attributions
+from claimscope.model import Article, Stance
+
+
+def _by_content(*paragraphs):
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=tuple(paragraphs)))
+    return {" ".join(c.text for c in a.contents): (a.source_resolved, a.stance) for a in atts}
+
+
+def _stance_of(got, words):
+    return next(stance for content, (_, stance) in got.items() if words in content)
+
+
+COURT = (
+    "Former city clerk Martin Avery was charged with stealing $400,000 from the parking fund.",
+    "Prosecutors said Avery moved the money into a private account over two years.",
+    "Avery told the court that every payment from the parking fund had been approved by the council.",
+    "He said he never took any money.",
+)
+
+
+def test_the_accused_answering_the_charge_denies():
+    got = _by_content(*COURT)
+    assert _stance_of(got, "every payment from the parking fund") is Stance.DENY
+    assert _stance_of(got, "never took any money") is Stance.DENY
+
+
+def test_the_accuser_naming_the_accused_as_doer_accuses():
+    got = _by_content(*COURT)
+    assert _stance_of(got, "Avery moved the money") is Stance.ACCUSE
+
+
+def test_counter_accusation_names_the_accuser():
+    got = _by_content(
+        "Moldova accused Transnistria of shelling the border village of Cocieri.",
+        "Transnistria denied the charge.",
+        "A Transnistrian spokesman, Igor Balan, said Moldova had moved artillery to the river bank.",
+    )
+    assert _stance_of(got, "Moldova had moved artillery") is Stance.ACCUSE
+
+
+def test_without_a_dispute_a_negated_statement_stays_an_assertion():
+    got = _by_content(
+        "The coast guard said no one was injured when the ferry ran aground.",
+        "The operator said the ferry had not carried cargo on the trip.",
+    )
+    assert _stance_of(got, "no one was injured") is Stance.ASSERT
+    assert _stance_of(got, "had not carried cargo") is Stance.ASSERT
+
+
+def test_an_answer_on_another_matter_is_no_denial():
+    got = _by_content(*COURT[:3], "Avery said he planned to retire to Oregon after the trial.")
+    assert _stance_of(got, "retire to Oregon") is not Stance.DENY
