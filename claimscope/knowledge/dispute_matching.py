@@ -167,6 +167,7 @@ def same_party(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def name_words(name: str) -> list[str]:
     name = re.sub(r"['’]s\b", "", name)
+    name = re.sub(r"(?<=\w)['’](?=\w)", "", name)  # "Politi’fact" is PolitiFact
     return [w.lower() for w in re.findall(r"[\w-]+", name) if w.lower() not in {"the", "of"}]
 
 

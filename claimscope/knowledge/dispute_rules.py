@@ -238,7 +238,7 @@ def antonym_contradictions(items: list[Item]) -> list[Group]:
     """Two parties' statements in one story with antonyms on a shared topic ("asleep" / "awake")."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
-        if it.parties and is_assertable(it.claim.stance):
+        if it.parties and _states(it):
             by_article[it.claim.article_id].append(k)
     out = []
     for ks in by_article.values():
@@ -258,6 +258,12 @@ def antonym_contradictions(items: list[Item]) -> list[Group]:
                 first, second = sorted((a, b), key=lambda i: (_denies(items[i]), items[i].claim.attribution_index))
                 out.append(Group(asserting=[first], denying=[second], scores=[0.55]))
     return out
+
+
+def _states(item: Item) -> bool:
+    """A statement two parties can contradict each other with: an assertive claim, or one that a
+    neutral cue's content made a denial by contradicting another party (attribution/sides.py)."""
+    return is_assertable(item.claim.stance) or (item.claim.stance is Stance.DENY and not is_explicit(item))
 
 
 def _denies(item: Item) -> bool:
@@ -303,7 +309,7 @@ def polarity_contradictions(items: list[Item], idf) -> list[Group]:
     retaken". The negated statement is the denying side."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
-        if it.parties and is_assertable(it.claim.stance) and len(it.predicate_terms) >= 2:
+        if it.parties and _states(it) and len(it.predicate_terms) >= 2:
             by_article[it.claim.article_id].append(k)
     out = []
     for ks in by_article.values():
