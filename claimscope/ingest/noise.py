@@ -127,6 +127,12 @@ CREDIT_PATTERNS = (
         r"^(?P<caption>.*?[.!?”\"])\s+(?P<credit>[A-Z][\w'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w'’-]+){1,2}\s?/\s?"
         r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,5})\s*$"
     ),
+    # "... caught fire in July. (Supplied: Fire and Rescue NSW)", "(ABC News: Dan Hogarth)": a
+    # finished sentence, then a parenthesised "Source: Name" (Australian papers' credit style)
+    re.compile(
+        r"^(?P<caption>.*?[.!?”\"])\s*\((?P<credit>(?:Supplied|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+        r"\s*:\s*[^()]{2,60})\)\s*$"
+    ),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
 )
@@ -192,7 +198,7 @@ NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*)?"
     r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
-    r"(?:\s*[|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?$",
+    r"(?:\s*[,|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?$",
     re.IGNORECASE,
 )
 

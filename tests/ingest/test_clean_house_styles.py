@@ -111,6 +111,8 @@ def test_clean_inline_read_more_does_not_swallow_next_block_heading():
 @pytest.mark.parametrize("caption_line,credit", [
     ("Trucks queue in Narva on Friday, May 2, 2025. Anne Kask/The Narva Courier", "Anne Kask/The Narva Courier"),
     ("Trucks queue in Narva on Friday, May 2, 2025. Photographer: Anne Kask/Bloomberg", "Anne Kask/Bloomberg"),
+    ("Trucks queue in Narva on Friday, May 2, 2025. (Supplied: Narva Port Authority)", "Supplied: Narva Port Authority"),
+    ("Trucks queue in Narva on Friday, May 2, 2025. (ERR News: Anne Kask)", "ERR News: Anne Kask"),
 ])
 def test_clean_credit_styles_give_caption_and_credit(caption_line, credit):
     text = (f"Estonia shuts two Russia border crossings for repairs\n\n{caption_line}\n{caption_line}\n\n"
@@ -132,3 +134,12 @@ def test_clean_bullet_lines_are_body_paragraphs_not_subheadings():
                    f"* Crossings shut: 2\n\n* Length of closure: a week\n\n{SECOND}\n")
     assert ("KEY FACTS",) == article.subheadings
     assert (LEDE, "* Crossings shut: 2", "* Length of closure: a week", SECOND) == article.paragraphs
+
+
+def test_posted_and_updated_line_is_a_date_not_a_new_article():
+    caption = "Trucks queue in Narva on Friday, May 2, 2025. (Supplied: Narva Port Authority)"
+    text = (f"Estonia shuts two Russia border crossings for repairs\n\n"
+            f"Posted Fri 2 May 2025 at 6:12am, updated Fri 2 May 2025 at 11:40am\n\n"
+            f"{caption}\n{caption}\n\n{LEDE}\n\n{SECOND}\n")
+    article = _one(text)
+    assert ("2025-05-02", (LEDE, SECOND)) == (str(article.published), article.paragraphs)
