@@ -6,17 +6,20 @@ party's claim* (deny) or *blames* someone (accuse). In wire copy about a dispute
 rarely say "deny": the accused company says "every contract had been reviewed by our auditors",
 the defendant "he never took a cent", the prosecutor "Lusk personally approved every transfer".
 
-So this pass finds the article's two sides first, from what is explicit: who accuses (an
-"accused"/"blamed"/"alleged" cue, content that blames, "prosecutors", "sued X") and who stands
-accused (the object of those cues, the subject of a blaming content, "X was charged with",
-"allegations against X", whoever explicitly denies). Then a neutral content is read against them:
+So this pass finds the article's sides first, from what is explicit: (accuser, accused) pairs
+from accusing attributions (the cue's object, "accused Minsk of"; the content's doer), from sources
+that state their side ("prosecutors") and from the narration ("X was charged with", "sued X",
+"allegations against X", "X pleaded not guilty"); the *charged* are the accused of an explicit
+accusation or of the narration and whoever explicitly denies, each with the words of its charges.
+Then a neutral content is read against them:
 
-- said by the accused side: naming the accusers as the doers of something -> accuse (a
-  counter-accusation); anything else it claims answers the charge -> deny;
-- said by the accusing side: naming the accused as the doers -> accuse; negated -> deny
-  (it contradicts the defence: "This was not a clerical error");
-- said by someone on neither side: naming the accused as the doers -> accuse; negated and
-  sharing terms with a claim of another source -> deny ("Nobody here is a soldier").
+- its doer is a party that accused the speaker, or that the speaker explicitly accused, and it is
+  not negated -> accuse (a counter-accusation);
+- the speaker is charged, the doer is the speaker or no named party, and the clause is negated
+  with the speaker as doer or shares a word with the charges on the table -> deny (the accused's
+  own account answers the charge);
+- the speaker accuses, the clause is negated and shares a word with what the charged answered ->
+  deny (it contradicts the defence: "This was not a clerical error").
 
 It also keeps the older persistence test: something goes on "still" where another source said
 it had ended -> deny. Only neutral cues whose content read as a plain assertion are changed: a
