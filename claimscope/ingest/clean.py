@@ -53,7 +53,7 @@ LINK_MAX_WORDS = 20
 PULL_QUOTE_MAX_CHARS = 300
 # A line holding only a date (and time, and an "Updated ..." part) is at most this long ("Published
 # 8:41 a.m. ET Oct. 12, 2025 | Updated 2:15 p.m. ET Oct. 12, 2025" is 73; the news set's longest).
-DATE_LINE_MAX_CHARS = 100
+DATE_LINE_MAX_CHARS = 140
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
 # this many lines (the news set's: 6); an opening marker with no close that near drops only itself.
 PROMO_MAX_LINES = 15
@@ -139,6 +139,17 @@ def clean_article(raw: RawArticle) -> Article | None:
         elif is_noise_line(text):
             roles[i] = "drop"
             dropped[f"widget line|widget lines|{text[:20]!r}"] += 1
+        elif labelled := noise.SOURCE_LABEL.match(text):
+            roles[i] = "drop"
+            if labelled.group("credit") not in credits:
+                credits.append(labelled.group("credit"))
+        elif labelled := noise.CAPTION_LABEL.match(text):
+            roles[i] = "drop"
+            if _fold(labelled.group("caption")) in caption_keys:
+                dropped["duplicate caption line"] += 1
+            else:
+                caption_keys.add(_fold(labelled.group("caption")))
+                captions.append(labelled.group("caption"))
         elif (credit := _match_credit(text)) is not None:
             roles[i] = "drop"
             caption, who = credit
@@ -160,7 +171,11 @@ def clean_article(raw: RawArticle) -> Article | None:
             if agency is None and org in noise.NEWS_AGENCIES:
                 agency = org
             notes.append(f"byline: {text}")
-        elif noise.STAFF_BYLINE.match(text):
+        elif text in noise.NEWS_AGENCIES:  # the wire's name alone under the headline: "PTI"
+            roles[i] = "drop"
+            agency = agency or text
+            notes.append(f"byline: {text}")
+        elif noise.STAFF_BYLINE.match(text) or noise.DESK_LINE.match(text):
             roles[i] = "drop"
             notes.append(f"byline: {text}")
         elif noise.TRAILER.match(text):
@@ -228,7 +243,7 @@ def _split_lines(text: str) -> list[_Line]:
     pos, block, blank = 0, 0, False
     for raw_line in text.splitlines(keepends=True):
         content = raw_line.rstrip("\r\n")
-        stripped = content.strip().strip(_EDGE_CHARS).strip()
+        stripped = noise.WIRE_SLUG.sub("", content.strip().strip(_EDGE_CHARS).strip())
         if stripped:
             if blank and out:
                 block += 1
@@ -277,7 +292,8 @@ def _drop_header_names(lines: list[_Line], roles: list[str], notes: list[str]) -
     same block as, and directly above, a dropped date line or byline before the first body line."""
     first_body = next((i for i, r in enumerate(roles) if r == "body" and len(lines[i].text) > 120), len(lines))
     for i in range(first_body):
-        if roles[i] != "drop" or not (noise.DATE_LINE.match(lines[i].text) or noise.BYLINE.match(lines[i].text)):
+        if roles[i] != "drop" or not (noise.DATE_LINE.match(lines[i].text) or noise.BYLINE.match(lines[i].text)
+                                      or noise.DESK_LINE.match(lines[i].text)):
             continue
         for j in range(i - 1, max(-1, i - 1 - BYLINE_NAME_MAX_LINES), -1):
             text = lines[j].text

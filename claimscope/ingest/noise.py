@@ -33,7 +33,7 @@ _NOISE_LINES = [
     r"most (?:read|popular|viewed):?|trending(?: now)?:?|top stories:?|what to read next:?",
     r"image:?|photo:?|video:?|gallery:?|watch:?|listen:?|audio:?",
     r"(?:listen to|gift|save|share) (?:this|the) (?:article|story)(?:\s*\d{1,2}:\d{2})?|copy link(?: copied)?|link copied",
-    r"loading\.*|please wait\.*",
+    r"loading(?: form)?\.*|please wait\.*",
     r"skip to (?:main )?content|back to top|scroll to (?:top|continue).*|jump to comments?",
     r"(?:view|see) (?:comments?|gallery|all photos|this post on \w+)",
     r"(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|preferences|policy)|got it!?",
@@ -42,7 +42,13 @@ _NOISE_LINES = [
     r"embed(?: from getty images)?|twitter ads info and privacy|pic\.twitter\.com/\S+\.?",
     r"a post shared by .{1,80}",
     r"(?:updated|published|posted)\s*:?\s*\d{1,2}:\d{2}.*",
-    r"close|menu|search|home|log ?in|sign in|register",
+    r"close|menu|search|home|log ?in|sign in|register|save|read later|comments?",
+    r"listen to this (?:article|story)|\d{1,2} mins?(?: read| listen)?",   # audio widget ("4 mins")
+    r"list of \d{1,2} items|list \d{1,2} of \d{1,2}|end of list",          # related-list scaffolding
+    r"also read\s*[|:].{0,160}",                                          # "Also Read | Civic polls: ..."
+    r"staff (?:correspondent|reporter|writer)s?",
+    r"topics?\s*:\s*.{1,60}|share (?:article|options)|x \(formerly twitter\)",
+    r"source\s*:\s*[\w .,&'’-]{2,60}(?:agencies|wires)",                  # "Source: Al Jazeera and news agencies"
     r"(?:©|\(c\)|copyright)\s*\d{4}.*",
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
@@ -51,18 +57,20 @@ NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r
 _NOISE_PREFIXES = [
     r"we use cookies", r"this (?:web)?site uses cookies", r"by (?:continuing to use|using) this (?:web)?site",
     r"by clicking .{0,40}(?:accept|agree)", r"sign up for (?:our|the) .{0,40}newsletter",
-    r"subscribe to (?:our|the) .{0,40}newsletter", r"click here to (?:subscribe|sign up|read|follow)",
+    r"subscribe to (?:our|the) .{0,40}newsletter", r"click here to (?:subscribe|sign up|read|follow|share)",
+    r"save articles to read later", r"get the latest news from .{1,60}(?:inbox|email)",
+    r"\(?this story has not been edited by",
     r"to continue reading", r"you have reached your (?:free )?article limit",
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
-    r"our standards\s*:", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"our standards\s*:", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
 # Lines that open a list of related links: the heading and the short link lines after it go.
 RELATED_HEADING = re.compile(
-    r"^(?:related(?: articles?| stories| coverage| content| links| news| reading)?|more (?:from|on) .{1,40}"
-    r"|you (?:may|might) also like|recommended(?: for you)?|read (?:more|next|also)|see also"
+    r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
+    r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
     r"|most (?:read|popular|viewed)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -112,7 +120,8 @@ CREDIT_PATTERNS = (
     ),
     # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
     re.compile(
-        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto|Credit)\s*(?::|by)\s*(?P<credit>[^.]{2,80}?)\s*\.?$",
+        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by)\s*"
+        r"(?P<credit>(?:[A-Z]\.\s?){0,3}[^.]{2,80}?)\s*\.?$",
         re.IGNORECASE,
     ),
     # "... in Kyiv. REUTERS/Gleb Garanich", "... Reuters/Jane Doe"
@@ -133,6 +142,8 @@ CREDIT_PATTERNS = (
         r"^(?P<caption>.*?[.!?”\"])\s*\((?P<credit>(?:Supplied|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
         r"\s*:\s*[^()]{2,60})\)\s*$"
     ),
+    # "... Shan State on June 10, 2025 [Handout/Thanlwin Defence Army]": a bracketed credit with a slash
+    re.compile(r"^(?P<caption>.*?)\s*\[(?P<credit>[^\[\]/]{2,60}/[^\[\]]{2,60})\]\s*$"),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
 )
@@ -168,17 +179,30 @@ BYLINE = re.compile(
 )
 # "Hannah Okafor, Health correspondent", "Jane Doe, Staff Writer": a name and a newsroom job title.
 STAFF_BYLINE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[A-Z]?[\w-]+\s+){0,3}"
-    r"(?:correspondent|reporter|editor|writer|columnist|journalist)s?$",
+    r"^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[A-Z]?[\w-]+\s+){0,3}"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist)s?"
+    # "By consumer affairs reporter Jessica Tran": the beat before the name
+    r"|By\s+(?:[\w-]+\s+){0,4}(?:correspondent|reporter|editor|writer)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})$",
     re.IGNORECASE,
 )
+# A broadcaster's desk under the reporter's name ("Rebecca Thornley" / "BBC News, Yorkshire").
+DESK_LINE = re.compile(
+    r"^(?:BBC|CNN|ABC|CBS|NBC|Sky|ITV|RTÉ|Al Jazeera|France 24|DW)(?: News| NEWS| Sport| World Service)?"
+    r"(?:\s*,\s*[A-Z][\w'’ -]{1,40})?$"
+)
+# Captions labelled line by line ("Image source, PA Media" / "Image caption, Declan ... on Tuesday").
+SOURCE_LABEL = re.compile(r"^(?:image|photo|video) source\s*[,:]\s*(?P<credit>\S.{0,80})$", re.IGNORECASE)
+CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption>\S.*)$", re.IGNORECASE)
 # Agencies a byline may name (a byline's organisation is often the outlet itself, not an agency).
 NEWS_AGENCIES = (
     "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg", "Bloomberg News",
     "dpa", "Deutsche Presse-Agentur", "EFE", "ANSA", "Xinhua", "TASS", "Interfax", "RIA Novosti",
     "Kyodo", "Kyodo News", "Yonhap", "Press Association", "PA", "PA Media", "UPI", "Anadolu", "AAP",
-    "Canadian Press", "The Canadian Press", "Europa Press", "Ukrinform", "Sputnik",
+    "Canadian Press", "The Canadian Press", "Europa Press", "Ukrinform", "Sputnik", "PTI", "IANS", "ANI",
+    "UNI", "Press Trust of India",
 )
+# An Indian wire's desk slug glued to a story's last line: "... on Tuesday. PTI SKR ANB KH".
+WIRE_SLUG = re.compile(r"(?<=[.!?”\"])\s+(?:PTI|IANS|ANI|UNI)(?:\s+[A-Z]{2,4}){1,5}$")
 
 # ---------------------------------------------------------------------------------------------
 # Dates as written in captions, datelines and date lines.
@@ -196,9 +220,10 @@ DATE_PATTERNS = (
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*:?\s*)?"
+    r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*[:\-–—]?\s*)?"
     r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
-    r"(?:\s*[,|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?$",
+    r"(?:\s*[,|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?"
+    r"(?:\s*[-–—]\s*[A-Z][A-Z .'’-]{1,40})?$",  # "... IST - MANGALURU": the place in capitals
     re.IGNORECASE,
 )
 

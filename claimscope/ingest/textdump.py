@@ -162,6 +162,8 @@ def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -
 def is_caption_line(line: str) -> bool:
     """A line ending in a photo credit, with caption text before it (or a bracketed credit)."""
     line = noise.LINK_RESIDUE.sub("", line)
+    if noise.SOURCE_LABEL.match(line) or noise.CAPTION_LABEL.match(line):
+        return True
     return any(p.match(line) for p in noise.CREDIT_PATTERNS[:1]) or any(
         (m := p.match(line)) and m.group("caption") for p in noise.CREDIT_PATTERNS[1:]
     )

@@ -143,3 +143,53 @@ def test_posted_and_updated_line_is_a_date_not_a_new_article():
             f"{caption}\n{caption}\n\n{LEDE}\n\n{SECOND}\n")
     article = _one(text)
     assert ("2025-05-02", (LEDE, SECOND)) == (str(article.published), article.paragraphs)
+
+
+# House styles met in the blind set (data/blindset): each on a text of its own.
+
+HEADLINE = "Estonia shuts two Russia border crossings for repairs"
+
+
+def test_broadcaster_page_labelled_captions_desk_byline_and_topic_list():
+    text = (f"{HEADLINE}\n\n{HEADLINE}\n\n2 May 2025\n\nShare\n\nSave\n\nAnne Kask\nBBC News, Tallinn\n\n"
+            "Image source, Narva Port Authority\nImage caption, Trucks queue in Narva on Friday\n\n"
+            f"{LEDE}\n\nImage source, Narva Port Authority\nImage caption, Trucks queue in Narva on Friday\n"
+            "Image source, Narva Port Authority\nImage caption, Trucks queue in Narva on Friday\n\n"
+            f"{SECOND}\n\nListen to the best of BBC Radio Tallinn on Sounds and follow us on X.\n\n"
+            "Related topics\n\nEstonia\nBorder crossings\n")
+    article = _one(text)
+    assert (("Trucks queue in Narva on Friday",), ("Narva Port Authority",), (LEDE, SECOND), "2025-05-02") == (
+        article.captions, article.photo_credits, article.paragraphs, str(article.published))
+
+
+def test_indian_page_widgets_dated_line_agency_line_and_wire_slug():
+    text = (f"{HEADLINE}\n\nREAD LATER\nPRINT\nComments\n\n{HEADLINE}\n\n"
+            "Published - May 02, 2025 07:48 pm IST - TALLINN\n\nPTI\n\nCopy link\nEmail\n\n"
+            "Trucks queue in Narva on Friday. | Photo Credit: A.K. KASK\n\n"
+            f"{LEDE}\n\nAlso Read | Finland extends closure of its eastern border\n\n"
+            f"{SECOND} PTI ABC DEF\n\n(This story has not been edited by our staff and is published from a syndicated feed.)\n")
+    article = _one(text)
+    assert (("Trucks queue in Narva on Friday.",), ("A.K. KASK",), (LEDE, SECOND), "2025-05-02", "PTI", ()) == (
+        article.captions, article.photo_credits, article.paragraphs, str(article.published), article.agency,
+        article.subheadings)
+
+
+def test_news_channel_page_bracket_credit_audio_widget_and_recommended_list():
+    text = (f"{HEADLINE}\n\n{HEADLINE}\n\nBy Anne Kask\nPublished On 2 May 2025\n\n"
+            "Click here to share on social media\nshare2\nSave articles to read later and create your own reading list.\n\n"
+            "Trucks queue in Narva on Friday [Handout/Narva Port Authority]\n\nListen to this article\n4 mins\n\n"
+            f"{LEDE}\n\nRecommended Stories\nlist of 2 items\nlist 1 of 2\nFinland extends closure of its eastern border\n"
+            f"list 2 of 2\nLatvia adds border guards\nend of list\n\n{SECOND}\n\nSource: Al Jazeera and news agencies\n")
+    article = _one(text)
+    assert (("Trucks queue in Narva on Friday",), ("Handout/Narva Port Authority",), (LEDE, SECOND)) == (
+        article.captions, article.photo_credits, article.paragraphs)
+
+
+def test_australian_page_beat_byline_topic_line_and_glued_footer_date():
+    text = (f"{HEADLINE}\n\n{HEADLINE}\n\nBy border affairs reporter Anne Kask\n\nABC NEWS\n\nTopic:Border Security\n\n"
+            "Posted Fri 2 May 2025 at 6:12am\n\nShare article\n\n"
+            f"{LEDE}\n\nLoading...\n\n{SECOND}\n\nGet the latest news from the ABC delivered to your inbox each morning\n"
+            "Loading form...\n\nPosted 2 May 20252 May 2025Fri 2 May 2025 at 6:12am, updated 2 May 20252 May 2025Fri 2 May 2025 at 9:40am\n\n"
+            "Share options\nCopy link\nX (formerly Twitter)\n")
+    article = _one(text)
+    assert ((LEDE, SECOND), (), "2025-05-02") == (article.paragraphs, article.subheadings, str(article.published))
