@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
+from claimscope.nlp.entity_kinds import POST_NOMINALS
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Nouns that describe a single person ("the retired pilot"); a "-year-old" is one too.
+# Honorifics that tell a named person's gender, so "she" skips "Mr Fairweather".
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
+FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"})
 PERSON_NOUNS = frozenset({
     "pilot", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
     "leader", "activist", "resident", "farmer", "teacher", "man", "woman", "father", "mother",
@@ -59,6 +63,12 @@ CATAPHORA_CHARS = 600
 # Nouns that stand for the company a story is about ("the company said"): the company it names most before.
 COMPANY_NOUNS = frozenset({"company", "firm", "drugmaker", "manufacturer", "carmaker", "automaker", "lender",
                            "insurer", "retailer", "maker", "producer", "operator", "developer", "startup"})
+# Nouns for a public body that its name never ends in: "the watchdog", "the regulator".
+OVERSEER_NOUNS = frozenset({"watchdog", "regulator"})
+# Last words of a public body's name: never "the company" ("Australian Competition and Consumer Commission").
+PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department", "council", "court", "police",
+                                 "authority", "administration", "office", "committee", "board", "service",
+                                 "government", "parliament", "assembly", "tribunal", "regulator", "union"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,6 +99,8 @@ class EntityIndex:
     groups: list[tuple[int, str]] = field(default_factory=list)
     roles: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> role words
     names: list[str] = field(default_factory=list)  # every PERSON/ORG naming, for the fullest form
+    role_heads: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> its apposition's head noun
+    genders: dict[str, str] = field(default_factory=dict)  # a person's last name -> "m"/"f", from honorifics
 
 
 def note_speaker(index: EntityIndex, offset: int, resolved: str | None) -> None:
@@ -119,7 +131,16 @@ def build_entity_index(doc: Doc) -> EntityIndex:
             if ent.label_ == "ORG":
                 index.names.append(name)
     for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS and ent.start > 0:
+            before = doc[ent.start - 1].lower_
+            gender = "m" if before in MALE_HONORIFICS else "f" if before in FEMALE_HONORIFICS else None
+            if gender and _clean_name(ent.text).split():
+                index.genders.setdefault(_clean_name(ent.text).split()[-1], gender)
+    for ent in doc.ents:
         if ent.label_ in PERSON_LABELS:
+            heads = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+            if heads:
+                index.role_heads.setdefault(fullest_name(index, _clean_name(ent.text)), set()).update(heads)
             role = _role_words(ent)
             if role:
                 index.roles.setdefault(fullest_name(index, _clean_name(ent.text)), set()).update(role)
@@ -137,6 +158,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if span is None or not span.text.strip():
         return None
     root = span.root
+    if root.text in POST_NOMINALS and root.i > span.start:
+        root = doc[root.i - 1]  # "Nadia Qureshi KC": the name is what the letters follow
     lower = root.lower_
     if len(span) == 1 and lower in RELATIVE_PRONOUNS:
         antecedent = _antecedent(root)  # "Trump, who said ...": the noun the clause hangs on
@@ -146,7 +169,9 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         mention = doc[min(t.i for t in antecedent.subtree if t.i <= head):head + 1]
         return resolve_source(doc, index, mention.start_char, mention.end_char, said)
     if len(span) == 1 and lower in PERSON_PRONOUNS:
-        return _last_before(index.persons, start, said=said) or span.text
+        other = "m" if lower in ("she", "her") else "f"
+        persons = [(pos, name) for pos, name in index.persons if index.genders.get(name.split()[-1]) != other]
+        return _last_before(persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
                     if (name in index.names or name.lower() in _country_names())
@@ -159,7 +184,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     named = _named_in_apposition(span) or _apposition_after(span)
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
         return fullest_name(index, named)
-    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children):
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children) and root.lemma_.lower() not in OVERSEER_NOUNS:
         return _clean_name(span.text)  # "Russia's Defense Ministry" is itself, not Russia
     if root.ent_type_ and root.pos_ == "PROPN":
         ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
@@ -173,7 +198,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
         return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
-    if _is_person_description(span):
+    if _is_person_description(span) or _is_stated_role(span, index):
         return _resolve_description(span, index, start)
     return _fuller_description(doc, span) or _clean_name(span.text)
 
@@ -296,11 +321,24 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     nearest earlier organisation or phrase with the same head noun that a name or adjective narrows down."""
     head = span.root
     if head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS:
-        orgs = [_clean_name(doc[e.start + (e[0].lower_ == "the"):e.end].text)
-                for e in doc.ents if e.end <= span.start and e.label_ == "ORG"]
-        if orgs:  # "the company", "the drug's manufacturer": the company named most often before
-            firms = [o for o in orgs if o.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS] or orgs
+        def named(ents):
+            ents = [e for e in ents if e.label_ == "ORG" and not _abbreviates_body(doc, e)]
+            orgs = [_clean_name(doc[e.start + (e[0].lower_ == "the"):e.end].text) for e in ents]
+            return [o for o in orgs if o.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS] or \
+                [o for o in orgs if o.split()[-1].lower().rstrip(".") not in PUBLIC_BODY_ENDINGS]
+        firms = named(e for e in doc.ents if e.end <= span.start)
+        if firms:  # "the company", "the drug's manufacturer": the company named most often before
             return max(firms, key=lambda o: (firms.count(o), len(o)))
+        later = named(e for e in doc.ents if e.start >= span.end and e.start_char < span.end_char + CATAPHORA_CHARS)
+        if later:  # "the Melbourne company that sells them says" in a lede: the company named next
+            return later[0]
+    if head.pos_ == "NOUN" and head.lemma_.lower() in OVERSEER_NOUNS:
+        bodies = [e for e in doc.ents if e.label_ == "ORG" and e[-1].lower_ in PUBLIC_BODY_ENDINGS
+                  and e.end_char > span.start_char - CATAPHORA_CHARS and e.start_char < span.end_char + CATAPHORA_CHARS]
+        before = [e for e in bodies if e.end <= span.start]
+        body = before[-1] if before else next((e for e in bodies if e.start >= span.end), None)
+        if body is not None:  # "Australia's consumer watchdog" -> "Australian Competition and Consumer Commission"
+            return _clean_name(doc[body.start + (body[0].lower_ == "the"):body.end].text)
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
     if len([t for t in span if not t.is_punct and t.pos_ != "DET"]) > 1:
@@ -318,11 +356,25 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     return None
 
 
+def _abbreviates_body(doc: Doc, ent: SpacySpan) -> bool:
+    """"(ACCC)" right after "... Consumer Commission": a public body's acronym, not a company."""
+    if not ent.text.isupper() or ent.start < 2:
+        return False
+    prev = next((e for e in reversed(doc.ents) if e.end <= ent.start), None)
+    return prev is not None and ent.start - prev.end <= 1 and prev[-1].lower_ in PUBLIC_BODY_ENDINGS
+
+
 def _is_person_description(span: SpacySpan) -> bool:
     root = span.root
     if root.tag_ in ("NNS", "NNPS"):
         return False
     return root.lemma_.lower() in PERSON_NOUNS or "year-old" in span.text.lower().replace(" ", "")
+
+
+def _is_stated_role(span: SpacySpan, index: EntityIndex) -> bool:
+    """"the courier" where the article called someone "a 29-year-old courier": a role it stated."""
+    root = span.root
+    return root.pos_ == "NOUN" and root.tag_ == "NN" and any(root.lemma_.lower() in heads for heads in index.role_heads.values())
 
 
 def _role_words(ent: SpacySpan) -> set[str]:
@@ -361,7 +413,8 @@ def _propn_run(root: Token) -> str:
 
 
 def _clean_name(text: str) -> str:
-    """Drop ages, possessives and the article: "Gul Mohammad, 58," -> "Gul Mohammad"."""
+    """Drop ages, possessives, the article and post-nominal letters: "Gul Mohammad, 58," -> "Gul
+    Mohammad"; "Nadia Qureshi KC" -> "Nadia Qureshi" (else every "KC" would be one person)."""
     text = text.strip().strip(",")
     for suffix in ("'s", "’s", "'", "’"):
         if text.endswith(suffix):
@@ -370,4 +423,7 @@ def _clean_name(text: str) -> str:
     text = parts[0] if parts and parts[0] else text
     if text.lower().startswith("the ") and text[4:5].islower():
         text = text[4:]
-    return text.strip()
+    words = text.split()
+    while len(words) > 2 and words[-1].strip(".") in POST_NOMINALS:
+        words.pop()
+    return " ".join(words)

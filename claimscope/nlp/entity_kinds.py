@@ -10,7 +10,12 @@ evidence a reader would use:
 2. a company or institution word ending the name ("Halvorsen Pharma", "Lyon Commission") -> ORG;
 3. a one-word name that is the surname of a person named in full elsewhere in the article
    ("Brandt" after "Markus Brandt") -> PERSON;
-4. a one-word PERSON that is a well-known city or country and no one's surname here -> GPE.
+4. a one-word PERSON that is a well-known city or country and no one's surname here -> GPE;
+5. a name followed by post-nominal letters ("Nadia Qureshi KC") -> PERSON, and the letters are no
+   entity of their own;
+6. a PERSON cut before an apostrophe surname ("Sunitha" | "D’Souza") takes the surname in;
+7. an ORG cut after a joining word ("The Australian Competition and" | "Consumer Commission") takes
+   the capitalised words that follow in.
 """
 from __future__ import annotations
 
@@ -30,7 +35,10 @@ ambassador envoy officer chief leader founder coach manager deputy aide adviser 
 economist pope king queen prince princess cardinal bishop archbishop rabbi imam reverend rev
 sheikh emir pastor father sister brother mother wife husband son daughter colleague incumbent
 challenger rival opponent activist journalist reporter editor author writer actor actress singer
+prosecutor counsel barrister solicitor detective inspector superintendent commissioner nurse
 """.split())
+# Letters after a name that are no part of it: "Nadia Qureshi KC", "Jane Doe MP".
+POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
 # Words that end an organisation's name ("Halvorsen Pharma", "European Medicines Agency").
 ORG_ENDINGS = frozenset("""
 pharma pharmaceuticals inc corp corporation co company ltd llc plc ag sa gmbh group holdings bank
@@ -43,6 +51,9 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
                          + "|".join(sorted(PERSON_TITLES | {"year-old", "resident", "farmer", "pilot", "student",
                                                             "teacher", "veteran", "worker", "doctor", "nurse"}))
                          + r")\b)", re.I)
+# "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
+_APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
+JOINING_WORDS = frozenset({"and", "of", "for", "&"})
 RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -79,7 +90,22 @@ def fix_entity_kinds(doc: Doc) -> Doc:
     text = doc.text  # spaCy rebuilds Doc.text on every read: once here
     ents = list(doc.ents)
     labels = [e.label_ for e in ents]
+    post = [k for k, ent in enumerate(ents) if len(ent) == 1 and ent[0].text in POST_NOMINALS
+            and k > 0 and ents[k - 1].end == ent.start]
+    # rule 7 across two entities: "The Australian Competition and" + "Consumer Commission"
+    joined = {k + 1 for k, ent in enumerate(ents[:-1]) if ent.label_ == "ORG" and ent[-1].lower_ in JOINING_WORDS
+              and ents[k + 1].start == ent.end and ents[k + 1].label_ == "ORG"}
+    if joined:
+        ents = [Span(doc, e.start, ents[k + 1].end, label="ORG") if k + 1 in joined else e
+                for k, e in enumerate(ents) if k not in joined]
+        labels = [e.label_ for e in ents]
+        post = [k for k, ent in enumerate(ents) if len(ent) == 1 and ent[0].text in POST_NOMINALS
+                and k > 0 and ents[k - 1].end == ent.start]
+    for k in post:
+        labels[k - 1] = "PERSON"
     for k, ent in enumerate(ents):
+        if k in post or k + 1 in post:
+            continue
         last = ent[-1].lower_.rstrip(".")
         if labels[k] != "ORG" and len(ent) > 1 and last in ORG_ENDINGS:
             labels[k] = "ORG"
@@ -96,9 +122,23 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         elif labels[k] == "PERSON" and word in places and word not in surnames \
                 and not _title_before(doc, ent) and not _apposition_after(text, ent):
             labels[k] = "GPE"
-    if labels != [e.label_ for e in ents]:
-        doc.ents = [e if lab == e.label_ else Span(doc, e.start, e.end, label=lab) for e, lab in zip(ents, labels)]
+    ends = [_mended_end(doc, e, lab, ents[k + 1].start if k + 1 < len(ents) else len(doc))
+            for k, (e, lab) in enumerate(zip(ents, labels))]
+    if joined or labels != [e.label_ for e in ents] or post or ends != [e.end for e in ents]:
+        doc.ents = [e if lab == e.label_ and end == e.end else Span(doc, e.start, end, label=lab)
+                    for k, (e, lab, end) in enumerate(zip(ents, labels, ends)) if k not in post]
     return doc
+
+
+def _mended_end(doc: Doc, ent: Span, label: str, limit: int) -> int:
+    """Where the entity should end (rules 6 and 7), never past the next entity's start."""
+    end = ent.end
+    if label == "PERSON" and end < limit and _APOSTROPHE_SURNAME.match(doc[end].text):
+        return end + 1
+    if label == "ORG" and ent[-1].lower_ in JOINING_WORDS:
+        while end < limit and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+    return end
 
 
 @Language.component("claimscope_entity_kinds")
@@ -106,4 +146,4 @@ def entity_kinds_component(doc: Doc) -> Doc:
     return fix_entity_kinds(doc)
 
 
-__all__ = ["fix_entity_kinds", "PERSON_TITLES", "ORG_ENDINGS"]
+__all__ = ["fix_entity_kinds", "PERSON_TITLES", "ORG_ENDINGS", "POST_NOMINALS"]

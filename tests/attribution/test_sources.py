@@ -119,3 +119,40 @@ def test_it_said_is_the_organisation_that_spoke_last_not_a_place():
                      "The Philippine coast guard said a Chinese ship had rammed its patrol vessel off Scarborough Shoal. "
                      "No one was injured, it said.")
     assert [r for c, r in said if c == "said"][-1].endswith("Philippine coast guard")
+
+
+def test_sources_post_nominal_letters_are_not_a_shared_name():
+    got = _resolved("Defence barrister Owen Gale KC spoke first.",
+                    "Prosecutor Mira Sandoval KC said the firm had been warned three times.")
+    assert "Mira Sandoval" == got["said"]
+
+
+def test_sources_she_skips_a_man_named_by_honorific():
+    got = _resolved("Prosecutor Mira Sandoval said Mr Hale had been warned three times.",
+                    '"He chose not to act," she told jurors.')
+    assert "Mira Sandoval" == got["told"]
+
+
+def test_sources_role_the_article_stated_resolves_to_its_person():
+    got = _resolved("The flat's tenant, Joel Okafor, a 29-year-old courier, lost his belongings.",
+                    '"They sold me the bike," the courier said.')
+    assert "Joel Okafor" == got["said"]
+
+
+def test_sources_the_company_is_never_the_regulator():
+    got = _resolved("The Federal Safety Commission (FSC) on Monday ordered a recall of Brightway heaters.",
+                    "Brightway Appliances rejected the order.",
+                    "In a statement, the company said its heaters met every standard.")
+    assert "Brightway Appliances" == got["said"]
+
+
+def test_sources_company_in_a_lede_is_the_company_named_next():
+    got = _resolved("The Ohio company that sells the heaters says owners misused them.",
+                    "Brightway Appliances rejected the findings on Monday.")
+    assert "Brightway Appliances" == got["says"]
+
+
+def test_sources_national_watchdog_is_the_public_body_named():
+    got = _resolved("Canada's safety watchdog says the heaters caused nine fires.",
+                    "The Federal Safety Commission issued a warning on Monday.")
+    assert "Federal Safety Commission" == got["says"]

@@ -38,3 +38,17 @@ def test_pronoun_in_a_quote_does_not_resolve_to_the_city_quoted():
     speakers = {a.cue.text: a.source_resolved for a in extract_attributions(art) if a.cue and a.cue.text == "said"
                 and "Lyon" in a.contents[0].text}
     assert {"said": "Sophie Marchand"} == speakers
+
+
+def test_post_nominal_letters_make_a_person_and_are_no_entity():
+    kinds = _kinds("Opening the case, prosecutor Mira Sandoval KC said the firm had been warned.")
+    assert kinds.get("Mira Sandoval") == "PERSON" and "KC" not in kinds
+
+
+def test_apostrophe_surname_joins_the_name():
+    assert _kinds("The winner, Anita D’Mello of the KJP, accused Mr. Rao of lying.").get("Anita D’Mello") == "PERSON"
+
+
+def test_organisation_cut_after_and_takes_the_rest_of_its_name():
+    kinds = _kinds("The Australian Competition and Consumer Commission issued a warning on Monday.")
+    assert "The Australian Competition and Consumer Commission" in kinds
