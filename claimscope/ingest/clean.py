@@ -35,7 +35,7 @@ from datetime import date
 
 from claimscope.ingest import noise
 from claimscope.ingest.language import detect_language
-from claimscope.ingest.textdump import is_headline_like, is_noise_line, is_title_case
+from claimscope.ingest.textdump import is_headline_like, is_noise_line, is_title_case, strip_title, title_key
 from claimscope.model import PARAGRAPH_SEPARATOR, Article, PublishedFrom, RawArticle, SourceSegment
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,10 @@ PULL_QUOTE_MAX_CHARS = 300
 # A line holding only a date (and time, and an "Updated ..." part) is at most this long ("Published
 # 8:41 a.m. ET Oct. 12, 2025 | Updated 2:15 p.m. ET Oct. 12, 2025" is 73; the news set's longest).
 DATE_LINE_MAX_CHARS = 140
+# Lines a byline, date line or headline copy may come after a header line (section label, standfirst).
+HEADER_REACH = 8
+# A short line between two paragraphs at least this long is a subheading even in sentence case.
+FRAMING_PARAGRAPH_CHARS = 120
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
 # this many lines (the news set's: 6); an opening marker with no close that near drops only itself.
 PROMO_MAX_LINES = 15
@@ -92,9 +96,11 @@ def clean_article(raw: RawArticle) -> Article | None:
     if not raw.is_structured:
         first_content = _find_headline(lines)
         if first_content is not None:
-            headline = lines[first_content].text
+            headline = strip_title(lines[first_content].text)
             roles[first_content] = "headline"
-    headline_key = _fold(headline) if headline else None
+            for j in range(first_content):  # what the headline search passed over is page furniture
+                roles[j] = "drop"
+    headline_key = title_key(headline) if headline else None
 
     captions: list[str] = []
     credits: list[str] = []
@@ -123,7 +129,7 @@ def clean_article(raw: RawArticle) -> Article | None:
                 related_links += 1
                 continue
             in_related = False
-        if key == headline_key:
+        if title_key(text) == headline_key:
             roles[i], dropped["repeated headline"] = "drop", dropped["repeated headline"] + 1
         elif related := noise.RELATED_HEADING.match(text):
             roles[i], in_related, related_links = "drop", True, 0
@@ -131,7 +137,8 @@ def clean_article(raw: RawArticle) -> Article | None:
             if related.group("rest"):
                 dropped["related link"] += 1
                 related_links = 1
-        elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text)) and (d := parse_date(m.group("date"))):
+        elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text)) \
+                and (d := parse_date(m.group("date"))):
             # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
             roles[i] = "drop"
             date_line = date_line or d
@@ -139,6 +146,18 @@ def clean_article(raw: RawArticle) -> Article | None:
         elif is_noise_line(text):
             roles[i] = "drop"
             dropped[f"widget line|widget lines|{text[:20]!r}"] += 1
+        elif (alone := noise.CREDIT_ONLY.match(text)) and i > 0 and lines[i - 1].block == line.block \
+                and roles[i - 1] in ("body", "drop") and lines[i - 1].text[-1] in ".!?”\"" and len(lines[i - 1].text) > 40:
+            # a caption line, then its credit alone on the next line
+            roles[i] = roles[i - 1] = "drop"
+            caption = lines[i - 1].text
+            if _fold(caption) in caption_keys:
+                dropped["duplicate caption line"] += 1
+            else:
+                caption_keys.add(_fold(caption))
+                captions.append(caption)
+            if alone.group("credit").strip() not in credits:
+                credits.append(alone.group("credit").strip())
         elif labelled := noise.SOURCE_LABEL.match(text):
             roles[i] = "drop"
             if labelled.group("credit") not in credits:
@@ -182,6 +201,7 @@ def clean_article(raw: RawArticle) -> Article | None:
             roles[i] = "drop"
             dropped["credit trailer"] += 1
     _drop_header_names(lines, roles, notes)
+    _drop_header_zone(lines, roles, notes, headline_key)
 
     paragraphs, subheadings, segments = _assemble_body(lines, roles, dropped, raw)
     notes.extend(_drop_notes(dropped))
@@ -218,6 +238,7 @@ def clean_article(raw: RawArticle) -> Article | None:
 def parse_date(text: str) -> date | None:
     """The first full date (day, month and year) written in ``text``, or None. A numeric date
     ("14/04/2025") counts only when one part is over 12: "04/05/2025" is April or May by site."""
+    text = re.sub(r"(?<=\d)(?=[A-Z])", " ", text)  # "03/12/2025March 12, 2025": a glued date line
     for pattern in noise.DATE_PATTERNS:
         for m in pattern.finditer(text):
             month = m.group("month")
@@ -259,15 +280,15 @@ def _find_headline(lines: list[_Line]) -> int | None:
     """Index of the headline: the first line that is not furniture, if it reads as one."""
     for i, line in enumerate(lines):
         text = line.text
-        if is_noise_line(text) or noise.BYLINE.match(text) or _match_credit(text) is not None:
-            continue
+        if is_noise_line(text) or noise.BYLINE.match(text) or _match_credit(text) is not None or len(text.split()) == 1:
+            continue  # furniture, or a one-word section label ("U.S.", "Sports")
         alone = i + 1 == len(lines) or lines[i + 1].block != line.block
         has_more = i + 1 < len(lines)
         if is_headline_like(text) and has_more:
             return i
         words = text.split()
         longest_next = max((len(other.text) for other in lines[i + 1:i + 4]), default=0)
-        if (has_more and text[-1] in ".;" and len(words) <= PERIOD_HEADLINE_MAX_WORDS
+        if (has_more and text[-1] in ".;" and 3 <= len(words) <= PERIOD_HEADLINE_MAX_WORDS
                 and text[0] not in "\"“'‘" and longest_next > len(text)
                 and (alone or not lines[i + 1].text[0].islower())):
             return i  # "Stealth Over Health: Hillary Clinton Was Headed to ER." (titles with a period)
@@ -304,6 +325,29 @@ def _drop_header_names(lines: list[_Line], roles: list[str], notes: list[str]) -
             notes.append(f"byline: {text}")
 
 
+def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], headline_key: str | None) -> None:
+    """Lines between the headline and the page's byline or date line are header, not body: a
+    section label ("Sports"), a standfirst ("The police say ... Three witnesses say ..."). Taken
+    only while a byline, date line or headline copy still follows within ``HEADER_REACH`` lines,
+    and never a line that opens with a dateline ("KYIV (Reuters) -")."""
+    markers = [i for i, line in enumerate(lines) if roles[i] in ("drop", "headline") and (
+        noise.DATE_LINE.match(line.text) or noise.TIME_DATE_LINE.match(line.text) or noise.BYLINE.match(line.text)
+        or noise.DESK_LINE.match(line.text) or (headline_key and title_key(line.text) == headline_key))]
+    if not markers:
+        return
+    for i in range(markers[0] + 1, len(lines)):
+        if roles[i] != "body":
+            continue
+        if not any(i < m <= i + HEADER_REACH for m in markers) or noise.DATELINE.match(lines[i].text):
+            break
+        roles[i] = "drop"
+        notes.append(f"header line: {lines[i].text[:80]}")
+    for i in range(1, len(lines)):  # a video's title above its length ("01:58 - Source: CNN")
+        if roles[i - 1] == "body" and roles[i] == "drop" and re.fullmatch(r"\d{1,2}:\d{2}(?:\s*-\s*source:.*)?", lines[i].text, re.I):
+            roles[i - 1] = "drop"
+            notes.append(f"video title: {lines[i - 1].text[:80]}")
+
+
 def _match_credit(text: str) -> tuple[str, str] | None:
     """(caption, credit) when the line ends in a photo credit; caption may be empty."""
     text = noise.LINK_RESIDUE.sub("", text)
@@ -312,7 +356,7 @@ def _match_credit(text: str) -> tuple[str, str] | None:
         if m:
             credit = m.group("credit").strip().rstrip(".").strip()
             if credit:
-                return m.group("caption").strip(), credit
+                return noise.CAPTION_MARKER.sub("", m.group("caption").strip()), credit
     return None
 
 
@@ -354,7 +398,8 @@ def _assemble_body(lines, roles, dropped, raw):
     texts = [" ".join(line.text for line in piece) for piece in pieces]
     for n, (piece, text) in enumerate(zip(pieces, texts)):
         between = 0 < n < len(pieces) - 1 and bool(paragraphs)
-        heading = _subheading(text, between) if len(piece) == 1 else None
+        framed = between and len(texts[n - 1]) >= FRAMING_PARAGRAPH_CHARS and len(texts[n + 1]) >= FRAMING_PARAGRAPH_CHARS
+        heading = _subheading(text, between, framed) if len(piece) == 1 else None
         if heading is not None:
             subheadings.append(heading)
             continue
@@ -382,8 +427,11 @@ def _is_subheading_text(text: str, lines_so_far: int) -> bool:
     return lines_so_far == 1 and _subheading(text, True) is not None and text.isupper()
 
 
-def _subheading(text: str, between: bool) -> str | None:
-    """The subheading a one-line paragraph is (decoration stripped), or None for body text."""
+def _subheading(text: str, between: bool, framed: bool = False) -> str | None:
+    """The subheading a one-line paragraph is (decoration stripped), or None for body text.
+    ``framed``: long paragraphs stand on both sides, so a short line without a full stop that is
+    no title case ("A dispute over the video") or a quoted phrase ("'Baseless and defamatory'")
+    heads a section too."""
     words = text.split()
     if len(words) > SUBHEADING_MAX_WORDS or is_noise_line(text):
         return None
@@ -397,7 +445,9 @@ def _subheading(text: str, between: bool) -> str | None:
             and text[0] not in "\"“'‘("):
         return text
     if between and text[-1] not in noise.SENTENCE_END and text[0] not in "\"“'‘(" and len(words) <= 8:
-        return text if is_title_case(text) or len(words) <= 4 else None
+        return text if is_title_case(text) or len(words) <= 4 or framed else None
+    if framed and len(words) <= 6 and re.fullmatch(r"['‘\"“][^.!?'‘’\"“”]{3,60}['’\"”]", text):
+        return text
     return None
 
 

@@ -47,6 +47,13 @@ _NOISE_LINES = [
     r"list of \d{1,2} items|list \d{1,2} of \d{1,2}|end of list",          # related-list scaffolding
     r"also read\s*[|:].{0,160}",                                          # "Also Read | Civic polls: ..."
     r"staff (?:correspondent|reporter|writer)s?",
+    r"\d{1,2} min(?:ute)?s? read|updated|published|link copied!?|see all topics|all news|today['’]s paper",
+    r"supported by|skip advertisement|share full article|related content|site index|site information navigation",
+    r"(?:video )?ad feedback|send us your feedback|explore more|keywords|topics you follow|sign out|settings",
+    r"\(end\)|\(attn:.{0,200}\)|reporting from [A-Z].{1,60}",
+    r"\d{1,2}:\d{2}(?:\s*-\s*source:\s*.{1,40})?",                         # a video's length ("01:58 - Source: CNN")
+    r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                           # a bare link or reporter's email                                                      # a bare short link ("https://p.dw.com/p/4rQx7")
+    r".{0,60}(?:©|\(c\))\s*\d{4}.{0,120}|copyright\s*\(c\).{0,160}",
     r"topics?\s*:\s*.{1,60}|share (?:article|options)|x \(formerly twitter\)",
     r"source\s*:\s*[\w .,&'’-]{2,60}(?:agencies|wires)",                  # "Source: Al Jazeera and news agencies"
     r"(?:©|\(c\)|copyright)\s*\d{4}.*",
@@ -58,6 +65,9 @@ _NOISE_PREFIXES = [
     r"we use cookies", r"this (?:web)?site uses cookies", r"by (?:continuing to use|using) this (?:web)?site",
     r"by clicking .{0,40}(?:accept|agree)", r"sign up for (?:our|the) .{0,40}newsletter",
     r"subscribe to (?:our|the) .{0,40}newsletter", r"click here to (?:subscribe|sign up|read|follow|share)",
+    r"skip to (?:content|main|site)", r"skip next section", r"to view this video please enable javascript",
+    r"listen to this (?:article|story)\b", r"a version of this article appears in print",
+    r"see more on\s*:", r"[A-Z][^.]{0,200}\. more about [A-Z][\w.'’ -]{2,60}$",
     r"save articles to read later", r"get the latest news from .{1,60}(?:inbox|email)",
     r"\(?this story has not been edited by",
     r"to continue reading", r"you have reached your (?:free )?article limit",
@@ -71,7 +81,8 @@ NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNOREC
 RELATED_HEADING = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
     r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
-    r"|most (?:read|popular|viewed)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
+    r"|follow(?=\s*:\s*$)|keywords(?=\s*$)|(?:skip next section )?(?:related topics|explore more|more from \w+)"
+    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # A promotion box printed inline ("skip past newsletter promotion" ... "after newsletter promotion"):
@@ -88,7 +99,9 @@ TRAILER = re.compile(
     r"(?:additional )?(?:reporting|writing|editing|compiled|research) by [A-Z].{0,200}"
     r"|(?:associated press |ap |staff |afp )?(?:writers?|reporters?|correspondents?) [A-Z][\w.'’ ,-]{2,120}?"
     r"contributed(?: to)? (?:this|the) (?:report|story|article)\b.{0,80}"
-    r"|[-–—]{1,2}\s*with assistance from [A-Z].{0,160})\)?$",
+    r"|[-–—]{1,2}\s*with assistance from [A-Z].{0,160}"
+    r"|[A-Z][\w.&]{1,20}['’]s [A-Z][\w.'’ -]{2,80}? contributed(?: to)? (?:this|the) (?:report|story)\.?"
+    r"|edited by\s*:\s*[A-Z].{1,60})\)?$",
     re.IGNORECASE,
 )
 
@@ -120,7 +133,7 @@ CREDIT_PATTERNS = (
     ),
     # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
     re.compile(
-        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?\b(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by)\s*"
+        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?(?:\b|(?<=[0-9a-z.]))(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by|\.\.\.)\s*"
         r"(?P<credit>(?:[A-Z]\.\s?){0,3}[^.]{2,80}?)\s*\.?$",
         re.IGNORECASE,
     ),
@@ -193,6 +206,16 @@ DESK_LINE = re.compile(
 # Captions labelled line by line ("Image source, PA Media" / "Image caption, Declan ... on Tuesday").
 SOURCE_LABEL = re.compile(r"^(?:image|photo|video) source\s*[,:]\s*(?P<credit>\S.{0,80})$", re.IGNORECASE)
 CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption>\S.*)$", re.IGNORECASE)
+# A page title's site name: "Floorball chief denies ... – DW – 03/12/2025", "... | CNN",
+# "... | Yonhap News Agency"; and a wire's version tag: "(LEAD) ...", "UPDATE 2-...".
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w&.'’]*(?:\s+[A-Z][\w&.'’]*){0,3})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{0,20})\)\s*|UPDATE \d{1,2}-)")
+# A credit alone on the line under its caption: "Courtesy Guyana Defence Force",
+# "Ricardo Almeida/AFP/Getty Images/File".
+CREDIT_ONLY = re.compile(r"^(?:Credit\.{3}\s*)?(?P<credit>Courtesy(?: of)? [A-Z][\w.'’ &-]{2,60}|[A-Z][\w.'’ -]{1,40}"
+                         r"(?:/[A-Z][\w.'’ -]{1,40}){1,4}|(?<=\.\.\.)\s*\S.{1,80})$")
+# Sale and file markers a caption carries before its credit: "... Lake. (PHOTO NOT FOR SALE) (Yonhap)".
+CAPTION_MARKER = re.compile(r"\s*\((?:PHOTO NOT FOR SALE|FILE PHOTO|FILE)\)\s*$")
 # Agencies a byline may name (a byline's organisation is often the outlet itself, not an agency).
 NEWS_AGENCIES = (
     "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg", "Bloomberg News",
@@ -227,6 +250,11 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A time before the date: "6:52 PM EDT, Wed June 18, 2025" (CNN's "Updated" line).
+TIME_DATE_LINE = re.compile(
+    r"^(?:updated|published)?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*[A-Z]{2,4},?\s*(?P<date>(?:[A-Z][a-z]{2},?\s*)?.{6,30}?\d{4})$",
+    re.IGNORECASE,
+)
 # Closing punctuation that marks a line as a sentence rather than a heading.
 SENTENCE_END = ".!?…:;,\"”’'»)"
 # Short words a title-cased headline leaves in lower case.

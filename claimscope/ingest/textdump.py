@@ -96,7 +96,7 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
             article, chars, headline_key, has_content = [], 0, None, False
         text = unit.text
         if headline_key is None and not has_content and is_headline_like(text):
-            headline_key = _fold(text)
+            headline_key = title_key(text)
         has_content = has_content or not is_noise_line(text)
         chars += len(unit.line) + (len(unit.gap) if article else 0)
         if chars > MAX_ARTICLE_CHARS:
@@ -139,13 +139,13 @@ def _read_units(lines: Iterable[str]) -> Iterator[_Unit]:
 def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -> bool:
     """Does ``unit`` open a new article? See the module docstring for the rules."""
     first = unit.text
-    if not is_headline_like(first) or _fold(first) == headline_key:
+    if not is_headline_like(first) or title_key(first) == headline_key:
         return False
-    key = _fold(first)
+    key = title_key(first)
     wide = unit.gap_lines >= WIDE_GAP_LINES
     gapped = unit.gap_lines >= 1
     title = is_title_case(first)
-    if any(_fold(u.text) == key for u in ahead):
+    if any(title_key(u.text) == key for u in ahead):
         return True  # headline + captions printed twice: the scraped-page pattern
     following = [u.text for u in ahead if not is_noise_line(u.text)]
     nxt = following[0] if following else ""
@@ -175,6 +175,7 @@ def is_noise_line(line: str) -> bool:
 
 def is_headline_like(line: str) -> bool:
     """Short, title-like, without sentence-final punctuation, and not a known widget line."""
+    line = noise.VERSION_TAG.sub("", line)
     words = line.split()
     if not 2 <= len(words) <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
@@ -193,6 +194,16 @@ def is_title_case(line: str) -> bool:
     if len(significant) < 2:
         return False
     return sum(w[0].isupper() for w in significant) >= TITLE_CASE_SHARE * len(significant)
+
+
+def title_key(line: str) -> str:
+    """A headline as compared with its repeats: without the page title's site name ("... | CNN")
+    or a wire's version tag ("(LEAD) ..."), case and spacing folded."""
+    return _fold(strip_title(line))
+
+
+def strip_title(line: str) -> str:
+    return noise.SITE_SUFFIX.sub("", noise.VERSION_TAG.sub("", line.strip()))
 
 
 def _fold(text: str) -> str:

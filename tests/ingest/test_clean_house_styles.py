@@ -193,3 +193,65 @@ def test_australian_page_beat_byline_topic_line_and_glued_footer_date():
             "Share options\nCopy link\nX (formerly Twitter)\n")
     article = _one(text)
     assert ((LEDE, SECOND), (), "2025-05-02") == (article.paragraphs, article.subheadings, str(article.published))
+
+
+# House styles met in the second blind set (data/blindset2): each on a text of its own.
+
+def test_page_title_with_site_name_section_label_standfirst_and_glued_credit():
+    text = (f"{HEADLINE} – ERR – 02/05/2025\nSkip to content\nWorld\n{HEADLINE}\n"
+            "Traffic will be sent to Narva for a week while roads on both sides are repaired.\n"
+            "Trucks queue in Narva on Friday, May 2Image: Anne Kask/ERR/picture alliance\n"
+            "Marta Tamm\n02/05/2025May 2, 2025\nhttps://err.ee/p/1x2y\n"
+            f"{LEDE}\n{SECOND}\nEdited by: Jaan Saar\nSend us your feedback\n")
+    article = _one(text)
+    assert (HEADLINE, ("Trucks queue in Narva on Friday, May 2",), ("Anne Kask/ERR/picture alliance",),
+            (LEDE, SECOND), "2025-05-02") == (article.headline, article.captions, article.photo_credits,
+                                              article.paragraphs, str(article.published))
+
+
+def test_cable_page_caption_with_credit_line_below_time_first_date_and_video_box():
+    caption = "Trucks queue in Narva on Friday, May 2, 2025. Drivers waited up to six hours."
+    text = (f"{HEADLINE} | CNN\n\n{HEADLINE}\n\nBy Anne Kask, CNN\n\n 4 minute read \n\nUpdated \n"
+            "        6:52 PM EDT, Fri May 2, 2025\n\nLink Copied!\n\nFollow:\nEstonia\nSee all topics\n\n"
+            f"{caption}\nAnne Kask/AFP/Getty Images/File\n\n{LEDE}\n\nVideo Ad Feedback\n"
+            "Watch the queue at the Narva crossing\n01:58 - Source: CNN\n\n"
+            f"{SECOND}\n\nCNN's Marta Tamm contributed to this report.\n\nAd Feedback\n")
+    article = _one(text)
+    assert ((caption,), ("Anne Kask/AFP/Getty Images/File",), (LEDE, SECOND), "2025-05-02") == (
+        article.captions, article.photo_credits, article.paragraphs, str(article.published))
+
+
+def test_newspaper_page_furniture_two_sentence_headline_credit_dots_and_sentence_case_subheading():
+    headline = "Estonia Shuts Two Border Crossings. Truckers Say They Were Not Told."
+    between = "Transport unions said on Friday that drivers had received no notice of the closure."
+    text = (f"Skip to contentSkip to site index\nWorld\nToday’s Paper\n\nSupported by\n\nSKIP ADVERTISEMENT\n\n"
+            f"{headline}\n\nThe government says the roads need repairs. Drivers say nobody warned them.\n\n"
+            "Share full article\n\nTrucks queue in Narva on Friday.Credit...Anne Kask for The Times\n\n"
+            "By Marta Tamm\n\nReporting from Narva, Estonia\n\nPublished May 2, 2025Updated May 3, 2025, 9:41 a.m. ET\n\n"
+            f"{LEDE}\n\nAnger at the border\n\n{between}\n\n{SECOND}\n\n"
+            "Marta Tamm covers the Baltics. More about Marta Tamm\n\nSite Index\n")
+    article = _one(text)
+    assert (headline, ("Trucks queue in Narva on Friday.",), ("Anne Kask for The Times",), ("Anger at the border",),
+            (LEDE, between, SECOND)) == (article.headline, article.captions, article.photo_credits,
+                                         article.subheadings, article.paragraphs)
+
+
+def test_wire_page_version_tag_site_title_sale_marker_and_end_mark():
+    lede = ("TALLINN, May 2 (Yonhap) -- Estonia's government said on Friday it would close two border "
+            "crossings with Russia for a week, citing repairs to roads on both sides of the frontier.")
+    text = (f"(LEAD) {HEADLINE} | Yonhap News Agency\nHOME\nALL NEWS\nWorld\nSearch\n\n(LEAD) {HEADLINE}\n\n"
+            "World 16:42 May 2, 2025\n\n(ATTN: ADDS comments in paras 3-4)\n\nBy Park Ji-won\n\n"
+            "Trucks queue in Narva on May 2, 2025. (PHOTO NOT FOR SALE) (Yonhap)\n\n"
+            f"{lede}\n\n{SECOND}\n\njwpark@yna.co.kr\n(END)\n\nKeywords\n#Estonia\n\n"
+            "Most Liked\n(LEAD) Latvia adds border guards\n\nCopyright(c) Yonhap News Agency. All rights reserved.\n")
+    article = _one(text)
+    assert (HEADLINE, ("Trucks queue in Narva on May 2, 2025.",), ("Yonhap",), (lede, SECOND), ()) == (
+        article.headline, article.captions, article.photo_credits, article.paragraphs, article.subheadings)
+
+
+def test_two_pages_with_site_titles_in_one_dump_are_two_articles():
+    other = "Latvia adds border guards after drone sightings"
+    page = "{h} | Yonhap News Agency\nHOME\nSearch\n\n{h}\n\n{lede}\n\n{second}\n\n(END)\n"
+    text = page.format(h=HEADLINE, lede=LEDE, second=SECOND) + page.format(h=other, lede=LEDE.replace("Estonia", "Latvia"),
+                                                                            second=SECOND.replace("Narva", "Daugavpils"))
+    assert [HEADLINE, other] == [a.headline for a in _articles(text)]
