@@ -267,8 +267,14 @@ def fullest_name(index: EntityIndex, name: str) -> str:
         # "Harlow" -> "Harlow Logistics Inc.", "Liu" -> "Liu Jianhong": a one-word name that opens
         # exactly one longer naming
         opening = {o for o in index.names if len(o.split()) > 1 and o.split()[0] == name}
-        if len(opening) == 1:
-            best = opening.pop()
+        longest = max(opening, key=len, default=None)
+        if longest is not None and all(longest.startswith(o) for o in opening):
+            best = longest  # "Daeseong Foods" and "Daeseong Foods Co." are one naming, written out
+        else:
+            # "Mendible" -> "Álvaro Mendible Ruiz": a middle word of exactly one longer naming
+            inner = {o for o in index.names if name in o.split()[1:-1]}
+            if len(inner) == 1:
+                best = inner.pop()
     return best
 
 
@@ -344,8 +350,11 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     if len([t for t in span if not t.is_punct and t.pos_ != "DET"]) > 1:
         return None
     for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1]):
-        if ent[-1].lemma_.lower() == head.lemma_.lower():
-            return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)  # "The agency" -> "European Medicines Agency"
+        heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
+        if ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
+                                                             and doc[heads[0].i + 1].lower_ == "of"):
+            # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
+            return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)
     for tok in reversed(doc[: span.start]):
         if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ in ("NOUN", "PROPN") \
                 and tok.tag_.endswith("S") == head.tag_.endswith("S"):

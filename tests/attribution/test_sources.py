@@ -156,3 +156,21 @@ def test_sources_national_watchdog_is_the_public_body_named():
     got = _resolved("Canada's safety watchdog says the heaters caused nine fires.",
                     "The Federal Safety Commission issued a warning on Monday.")
     assert "Federal Safety Commission" == got["says"]
+
+
+def test_sources_first_of_two_surnames_finds_the_full_name():
+    got = _resolved("Peru's interior minister, Gen. Rosa Quispe Mamani, spoke on Monday.",
+                    '"Nobody was detained," Quispe said.')
+    assert "Rosa Quispe Mamani" == got["said"]
+
+
+def test_sources_company_short_name_takes_its_longest_writing():
+    got = _resolved("The regulator fined Hanbit Foods Co. on Thursday. Hanbit Foods shares fell.",
+                    "In a statement, Hanbit said the fees had been paid voluntarily.")
+    assert "Hanbit Foods Co." == got["said"]
+
+
+def test_sources_the_ministry_is_the_ministry_of_named_before():
+    got = _resolved("The Ministry of Health said on Monday that the water was safe.",
+                    "The ministry said its samples had been tested twice.")
+    assert "Ministry of Health" == got["said"]
