@@ -28,6 +28,7 @@ FOCUS_WEIGHT = 0.3
 CONTRADICTION_MATCH = 0.6  # a neutral-cue contradiction starting a dispute of its own
 MERGE_MATCH = 0.6  # two disputes' claims stating the same proposition
 NEAREST_PARAGRAPHS = 3  # how far back a bare "denied the allegations" looks
+LEDE_PARAGRAPHS = 2  # a denial this near the top may answer a charge told after it
 MIN_SHARED_TERMS = 2
 # Cosine (MiniLM) at which an explicit denial that shares too few words with any claim is matched
 # to a claim of another party in its own story ("counted twice" / "double-counted": 0.85). At 0.7

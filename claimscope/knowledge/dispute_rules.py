@@ -13,7 +13,7 @@ from claimscope.knowledge.dispute_lexicon import (
     NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, PLEA, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
-    CONTRADICTION_MATCH, DENY_MATCH, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
+    CONTRADICTION_MATCH, DENY_MATCH, LEDE_PARAGRAPHS, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
     is_assertable, is_party_name, name_words, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
@@ -87,6 +87,8 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
         best, score = paraphrased_assertion(items, k, vectors or {})
     if best is None:  # "denied that it had ignored the warnings" after "accused the company of playing down warnings"
         best, score = _answered_accusation(items, k), 0.5
+    if best is None:  # a lede's denial, the charge told after it
+        best, score = _later_charge(items, k), 0.45
     if best is None:
         return None
     return Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
@@ -175,6 +177,34 @@ def _answered_accusation(items: list[Item], k: int) -> int | None:
         if other.predicate_terms & item.predicate_terms or same_paragraph or bare:
             best = a
     return best
+
+
+def _later_charge(items: list[Item], k: int) -> int | None:
+    """For a denial in a story's first ``LEDE_PARAGRAPHS`` paragraphs (wire copy puts the denial in
+    the lede and the charge after it): the first later claim by another party within
+    ``NEAREST_PARAGRAPHS`` paragraphs that accuses, or asserts something naming the denier."""
+    item = items[k]
+    text = item.analysis.article.text
+    if item.attribution is None or not item.attribution.contents:
+        return None
+    start = item.attribution.contents[0].start
+    if text.count("\n\n", 0, start) >= LEDE_PARAGRAPHS:
+        return None
+    end = item.attribution.contents[-1].end
+    ceiling = end
+    for _ in range(NEAREST_PARAGRAPHS + 1):
+        found = text.find("\n\n", ceiling + 2)
+        ceiling = len(text) if found < 0 else found
+    for a in _story_range(items, k):
+        other = items[a]
+        if a == k or not other.parties or other.attribution is None or not other.attribution.contents \
+                or same_party(other.parties, item.parties) or not end <= other.attribution.contents[0].start < ceiling:
+            continue
+        names_denier = same_party(other.claim.subjects, item.parties) or any(
+            p.lower() in other.claim.text.lower() for p in item.parties)
+        if other.claim.stance is Stance.ACCUSE or (is_assertable(other.claim.stance) and names_denier):
+            return a
+    return None
 
 
 def _of_kind(item: Item, noun: str | None) -> bool:

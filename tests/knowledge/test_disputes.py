@@ -268,3 +268,23 @@ def test_find_disputes_bare_denial_answers_the_accusation_in_its_paragraph():
                         "Poland"),
                   ("Minsk", "rejected", "as fabrications", Stance.DENY, "Belarus"))
     assert [({"Poland"}, {"Belarus"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_lede_denial_answers_the_charge_told_after_it():
+    art = make_article("The president of the Rowing Federation on Wednesday denied receiving any money over the vote.",
+                       "The board met in Oslo on Tuesday.",
+                       "Nordpost reported that a sponsor paid 300,000 euros to a firm owned by Erik Berg's brother.")
+    an = analysis(art, ("The president of the Rowing Federation", "denied", "receiving any money over the vote", Stance.DENY, "Erik Berg"),
+                  ("Nordpost", "reported",
+                   "a sponsor paid 300,000 euros to a firm owned by Erik Berg's brother", Stance.ASSERT, "Nordpost"))
+    assert [({"Nordpost"}, {"Erik Berg"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_denial_deep_in_a_story_does_not_reach_forward():
+    art = make_article("The board met in Oslo on Tuesday.", "Members voted on the budget.", "The vote was close.",
+                       "The president on Wednesday denied receiving any money over the vote.",
+                       "Nordpost reported that a sponsor paid 300,000 euros to a firm owned by Erik Berg's brother.")
+    an = analysis(art, ("The president", "denied", "receiving any money over the vote", Stance.DENY, "Erik Berg"),
+                  ("Nordpost", "reported",
+                   "a sponsor paid 300,000 euros to a firm owned by Erik Berg's brother", Stance.ASSERT, "Nordpost"))
+    assert [] == sides(find_disputes([an]))
