@@ -28,6 +28,7 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Honorifics that tell a named person's gender, so "she" skips "Mr Fairweather".
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"})
+HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr.", "prof", "prof.", "mx", "mx."}
 PERSON_NOUNS = frozenset({
     "pilot", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
     "leader", "activist", "resident", "farmer", "teacher", "man", "woman", "father", "mother",
@@ -131,8 +132,8 @@ def build_entity_index(doc: Doc) -> EntityIndex:
             if ent.label_ == "ORG":
                 index.names.append(name)
     for ent in doc.ents:
-        if ent.label_ in PERSON_LABELS and ent.start > 0:
-            before = doc[ent.start - 1].lower_
+        if ent.label_ in PERSON_LABELS and (ent.start > 0 or ent[0].lower_ in HONORIFICS):
+            before = ent[0].lower_ if ent[0].lower_ in HONORIFICS else doc[ent.start - 1].lower_
             gender = "m" if before in MALE_HONORIFICS else "f" if before in FEMALE_HONORIFICS else None
             if gender and _clean_name(ent.text).split():
                 index.genders.setdefault(_clean_name(ent.text).split()[-1], gender)
@@ -435,4 +436,6 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 2 and words[-1].strip(".") in POST_NOMINALS:
         words.pop()
+    if len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]  # "Ms Kellaway" is Kellaway, so "Ruth Kellaway" is her fullest name
     return " ".join(words)

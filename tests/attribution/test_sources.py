@@ -174,3 +174,9 @@ def test_sources_the_ministry_is_the_ministry_of_named_before():
     got = _resolved("The Ministry of Health said on Monday that the water was safe.",
                     "The ministry said its samples had been tested twice.")
     assert "Ministry of Health" == got["said"]
+
+
+def test_sources_honorific_inside_the_name_still_finds_the_full_name():
+    got = _resolved("Deputy chair Ruth Kellan urged owners to stop charging the batteries.",
+                    "Ms Kellan said the decision would come in October.")
+    assert "Ruth Kellan" == next(v for k, v in got.items() if k and k.startswith("said"))
