@@ -110,6 +110,19 @@ def clean_article(raw: RawArticle) -> Article | None:
     in_related = False
     related_links = 0  # link lines taken since the related-links heading (an inline one counts)
     promo_end = _promo_ends(lines)
+
+    def add_caption(caption: str, credit: str | None) -> bool:
+        """Keep a caption once and its credit once; False for a caption seen before (a copy)."""
+        if caption and _fold(caption) in caption_keys:
+            dropped["duplicate caption line"] += 1
+            return False
+        if caption:
+            caption_keys.add(_fold(caption))
+            captions.append(caption)
+        if credit and credit not in credits:
+            credits.append(credit)
+        return True
+
     for i, line in enumerate(lines):
         if roles[i] == "headline":
             continue
@@ -150,37 +163,17 @@ def clean_article(raw: RawArticle) -> Article | None:
                 and roles[i - 1] in ("body", "drop") and lines[i - 1].text[-1] in ".!?”\"" and len(lines[i - 1].text) > 40:
             # a caption line, then its credit alone on the next line
             roles[i] = roles[i - 1] = "drop"
-            caption = lines[i - 1].text
-            if _fold(caption) in caption_keys:
-                dropped["duplicate caption line"] += 1
-            else:
-                caption_keys.add(_fold(caption))
-                captions.append(caption)
-            if alone.group("credit").strip() not in credits:
-                credits.append(alone.group("credit").strip())
+            add_caption(lines[i - 1].text, alone.group("credit").strip())
         elif labelled := noise.SOURCE_LABEL.match(text):
             roles[i] = "drop"
-            if labelled.group("credit") not in credits:
-                credits.append(labelled.group("credit"))
+            add_caption("", labelled.group("credit"))
         elif labelled := noise.CAPTION_LABEL.match(text):
             roles[i] = "drop"
-            if _fold(labelled.group("caption")) in caption_keys:
-                dropped["duplicate caption line"] += 1
-            else:
-                caption_keys.add(_fold(labelled.group("caption")))
-                captions.append(labelled.group("caption"))
+            add_caption(labelled.group("caption"), None)
         elif (credit := _match_credit(text)) is not None:
             roles[i] = "drop"
-            caption, who = credit
-            caption_key = _fold(caption) if caption else None
-            if caption_key and caption_key in caption_keys:
-                dropped["duplicate caption line"] += 1
+            if not add_caption(*credit):
                 continue
-            if caption_key:
-                caption_keys.add(caption_key)
-                captions.append(caption)
-            if who not in credits:
-                credits.append(who)
         elif key in caption_keys:
             roles[i] = "drop"
             dropped["duplicate caption line"] += 1
