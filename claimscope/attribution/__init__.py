@@ -81,9 +81,33 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, text, r, found, cue_p)]
-    return sorted((_tidy(text, t) for t in merged), key=lambda t: t.cue)
+    return sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue)
 
 
+def _with_reason(doc: Doc, triple: SpanTriple) -> SpanTriple:
+    """"blamed a former board member for leaking the emails": a content that stops at the verb's
+    object runs on through the "for" phrase that says what the object is blamed (or praised) for."""
+    cue = doc.char_span(*triple.cue, alignment_mode="expand")
+    if cue is None or not triple.contents:
+        return triple
+    verb = next((t for t in cue if t.pos_ == "VERB" and t.lemma_.lower() in REASON_CUES), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    reason = next((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "for"),
+                  None) if obj is not None else None  # the parse hangs "for" on the verb or on its object
+    if reason is None or reason.i < obj.i:
+        return triple
+    start, end = triple.contents[-1]
+    if not (start <= obj.idx and obj.idx + len(obj) <= end < reason.idx):
+        return triple
+    last = max(reason.subtree, key=lambda t: t.i)
+    while last.is_punct and last.i > reason.i and last.text not in ('"', "”", "'", "’"):
+        last = doc[last.i - 1]
+    return dataclasses.replace(triple, contents=triple.contents[:-1] + ((start, last.idx + len(last)),))
+
+
+# Cues whose object is followed by what it is blamed or praised for ("blamed X for Y").
+REASON_CUES = frozenset({"blame", "praise", "criticize", "criticise", "thank", "condemn", "credit", "fault",
+                         "commend", "applaud", "slam", "fault", "laud", "rebuke"})
 # A dash that ends a wire dateline ("WARSAW, Poland (AP) — Prosecutors said"): no source spans it.
 _DATELINE_DASH = re.compile(r"\s+(?:—|–|--?)\s+")
 

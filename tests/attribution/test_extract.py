@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace as dataclasses_replace
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,20 @@ def test_extract_quoted_evaluation_is_the_content_of_described_as():
     (att,) = [a for a in extract_attributions(art) if a.cue and a.cue.text == "described"]
     assert ["\u201cconstructive\u201d"] == [c.text for c in att.contents]
     assert "embassy" in att.source.text
+
+
+
+def test_content_stopped_at_the_blamed_object_runs_through_the_reason():
+    from claimscope.attribution import _with_reason
+    from claimscope.attribution.spans import SpanTriple
+    from claimscope.nlp.pipeline import build_nlp
+
+    text = 'She blamed a "jealous" former adviser, whom she did not name, for leaking forged letters to reporters.'
+    doc = build_nlp()(text)
+    obj = (text.index("a "), text.index(",", text.index("adviser")))
+    cue = (text.index("blamed"), text.index("blamed") + len("blamed"))
+    triple = SpanTriple(cue=cue, sources=((0, 3),), contents=(obj,), confidence=0.9)
+    [(start, end)] = _with_reason(doc, triple).contents
+    assert 'a "jealous" former adviser, whom she did not name, for leaking forged letters to reporters' == text[start:end]
+    whole = dataclasses_replace(triple, contents=((obj[0], len(text) - 1),))
+    assert whole == _with_reason(doc, whole)  # a content that already runs on is left alone
