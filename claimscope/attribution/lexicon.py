@@ -266,7 +266,7 @@ DEMONYMS = {
     "italian": "italy", "iranian": "iran", "iraqi": "iraq", "cuban": "cuba", "peruvian": "peru",
     "norwegian": "norway", "welsh": "wales", "scottish": "scotland", "english": "england", "uk": "britain",
     "u.k.": "britain", "us": "america", "u.s.": "america", "usa": "america", "american": "america",
-    "emirati": "emirates", "saudi": "saudi", "israeli": "israel", "kyiv": "ukraine",
+    "emirati": "emirates", "saudi": "saudi", "israeli": "israel",
 }
 # Words of a name that identify no one party: titles, institution kinds, legal endings.
 GENERIC_NAME_WORDS = frozenset({

@@ -116,7 +116,7 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         doer, negated = reading
         charges = sides.charges_against(own)
         if charges is not None:  # what is on the table against it: its charges and every accusation
-            charges |= {t for j, other in enumerate(items) if stances[j] is Stance.ACCUSE
+            charges |= {t for j in range(len(items)) if stances[j] is Stance.ACCUSE
                         and not parties[j] & own for t in terms[j]}
         if doer and not doer & own and doer & sides.opponents(own) and not negated:
             stances[i] = Stance.ACCUSE  # it blames the other side: a (counter-)accusation

@@ -336,7 +336,7 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
         roles[i] = "drop"
         notes.append(f"header line: {lines[i].text[:80]}")
     for i in range(1, len(lines)):  # a video's title above its length ("01:58 - Source: CNN")
-        if roles[i - 1] == "body" and roles[i] == "drop" and re.fullmatch(r"\d{1,2}:\d{2}(?:\s*-\s*source:.*)?", lines[i].text, re.I):
+        if roles[i - 1] == "body" and roles[i] == "drop" and re.fullmatch(noise.VIDEO_LENGTH, lines[i].text, re.I):
             roles[i - 1] = "drop"
             notes.append(f"video title: {lines[i - 1].text[:80]}")
 

@@ -12,6 +12,8 @@ import re
 # ---------------------------------------------------------------------------------------------
 # Whole lines that are widget residue, never content. Matched against the stripped line.
 # ---------------------------------------------------------------------------------------------
+# A video box's length line ("01:58 - Source: CNN"): widget residue, and the line above it is the video's title.
+VIDEO_LENGTH = r"\d{1,2}:\d{2}(?:\s*-\s*source:\s*.{1,40})?"
 _NOISE_LINES = [
     r"T{1,2}",                                    # font-size widget ("TT", "T")
     r"A\s*A\s*A?|A[-+]\s*A[-+]?",                 # font-size widget, other skins ("A A A", "A- A+")
@@ -51,7 +53,7 @@ _NOISE_LINES = [
     r"supported by|skip advertisement|share full article|related content|site index|site information navigation",
     r"(?:video )?ad feedback|send us your feedback|explore more|keywords|topics you follow|sign out|settings",
     r"\(end\)|\(attn:.{0,200}\)|reporting from [A-Z].{1,60}",
-    r"\d{1,2}:\d{2}(?:\s*-\s*source:\s*.{1,40})?",                         # a video's length ("01:58 - Source: CNN")
+    VIDEO_LENGTH,                                                         # a video's length ("01:58 - Source: CNN")
     r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                           # a bare link or reporter's email                                                      # a bare short link ("https://p.dw.com/p/4rQx7")
     r".{0,60}(?:©|\(c\))\s*\d{4}.{0,120}|copyright\s*\(c\).{0,160}",
     r"topics?\s*:\s*.{1,60}|share (?:article|options)|x \(formerly twitter\)",
