@@ -66,6 +66,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     by_rule = find_rule_spans(doc)
     merged = []
     for triple in found:
+        if any(_overlaps(s, r.cue) and _shares_content(triple, r) for r in by_rule for s in triple.sources):
+            continue  # the model took the cue verb for the source: "said | in a court filing"
         twin = next((r for r in by_rule if _overlaps(triple.cue, r.cue)), None)
         if twin is not None and not triple.sources and twin.sources:
             triple = dataclasses.replace(triple, sources=twin.sources)
@@ -192,6 +194,10 @@ def _ends_mid_clause(text: str, contents) -> bool:
     """The content stops where the sentence goes on: no punctuation, no line end follows it."""
     rest = text[max(e for _, e in contents):].lstrip(" \"\u201d'")
     return bool(rest) and rest[0] not in ".,;:!?\n)\u2014-"
+
+
+def _shares_content(a: SpanTriple, b: SpanTriple) -> bool:
+    return any(_overlaps(x, y) for x in a.contents for y in b.contents)
 
 
 def _covers(outer, inner) -> bool:

@@ -123,7 +123,8 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
             content_heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                               for p in c.children if p.dep_ == "pobj"]
         if not content_heads and lemma not in CLAUSE_ONLY_VERBS:
-            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            # "denied signing off the scaffold": a gerund is the object too
+            objects = [c for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG")]
             # "praised X as Y", "accused X of Y", "praising X in helping ...": the phrase is part of it
             content_heads = objects + [c for c in tok.children if objects and c.dep_ == "prep"
                                        and c.i > objects[0].i and c.lower_ != "by"]

@@ -348,9 +348,12 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
             return _clean_name(doc[body.start + (body[0].lower_ == "the"):body.end].text)
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
-    if len([t for t in span if not t.is_punct and t.pos_ != "DET"]) > 1:
-        return None
-    for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1]):
+    if len([t for t in span if not t.is_punct and t.pos_ != "DET" and t.dep_ != "poss"]) > 1:
+        return None  # "the union", "their union" are descriptions; "the local union" is its own
+    earlier = reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1])
+    later = [e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1
+             and e.start_char < span.end_char + CATAPHORA_CHARS]
+    for ent in [*earlier, *later]:  # the lede's "their union" is named in the next paragraph
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
         if ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
                                                              and doc[heads[0].i + 1].lower_ == "of"):

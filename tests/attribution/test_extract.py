@@ -136,3 +136,12 @@ def test_content_stopped_at_the_blamed_object_runs_through_the_reason():
     assert 'a "jealous" former adviser, whom she did not name, for leaking forged letters to reporters' == text[start:end]
     whole = dataclasses_replace(triple, contents=((obj[0], len(text) - 1),))
     assert whole == _with_reason(doc, whole)  # a content that already runs on is left alone
+
+
+def test_extract_cue_verb_is_never_taken_for_the_source_of_its_own_content():
+    art = Article(id="h", headline=None, paragraphs=(
+        "Harlow has denied wrongdoing in that case and said in a court filing that Monica Tessler, "
+        "the former executive, was dismissed for poor performance.",))
+    atts = extract_attributions(art)
+    assert all(a.source is None or a.source.text != "said" for a in atts)
+    assert ["Harlow", "Harlow"] == [a.source_resolved for a in atts]

@@ -21,6 +21,8 @@ def _triples(text):
     ("Officials were skeptical that the deal would hold.", "were skeptical", "Officials", "that the deal would hold"),
     ("The union rejected the minister's claim that wages had risen.", "rejected", "The union", "the minister's claim"),
     ("The bridge will reopen in May, according to the city council.", "according to", "the city council", "The bridge will reopen in May"),
+    ("Mr Pritchard denied signing off the scaffold, telling the jury it was \"filled in by the office\".",
+     "denied", "Mr Pritchard", "signing off the scaffold"),
 ])
 def test_rules_find_cue_source_and_content(text, cue, source, content_has):
     found = {c: (s, cs) for c, s, cs in _triples(text)}

@@ -180,3 +180,10 @@ def test_sources_honorific_inside_the_name_still_finds_the_full_name():
     got = _resolved("Deputy chair Ruth Kellan urged owners to stop charging the batteries.",
                     "Ms Kellan said the decision would come in October.")
     assert "Ruth Kellan" == next(v for k, v in got.items() if k and k.startswith("said"))
+
+
+def test_sources_lede_description_finds_the_organisation_named_next():
+    got = _resolved("Workers at the Kaveri Castings plant stayed off work on Tuesday, as their union accused "
+                    "the management of sacking 14 workers for organising.",
+                    "The Kaveri Castings Workers\u2019 Union said the 14 had been targeted.")
+    assert "Kaveri Castings Workers\u2019 Union" == got["accused"]
