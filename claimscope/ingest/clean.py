@@ -56,6 +56,18 @@ PULL_QUOTE_MAX_CHARS = 300
 DATE_LINE_MAX_CHARS = 140
 # Lines a byline, date line or headline copy may come after a header line (section label, standfirst).
 HEADER_REACH = 8
+# A date line written "12/05/2025" is read as the day-month order that falls this many days or fewer
+# after a date in the captions (France 24's "Issued on: 12/05/2025" above a photo of May 11).
+AMBIGUOUS_DATE_DAYS = 7
+# Words besides the date a date line's date part may hold ("on", a time zone); a sentence has more.
+DATE_LINE_OTHER_WORDS = 2
+# Lines from the top of a page searched for its byline or date line (a site menu runs 10-30 lines),
+# up to the first line longer than PROSE_MIN_CHARS (a paragraph; standfirsts run 100-200 characters).
+HEADLINE_ANCHOR_LINES = 60
+PROSE_MIN_CHARS = 250
+# A block of two or more lines of at most this many words, none ending a sentence, is a menu, tag
+# list or link list ("News / Opinion / Sport", "Moldova / Elections / Vote-buying"), not prose.
+LIST_ITEM_MAX_WORDS = 6
 # A short line between two paragraphs at least this long is a subheading even in sentence case.
 FRAMING_PARAGRAPH_CHARS = 120
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
@@ -107,6 +119,7 @@ def clean_article(raw: RawArticle) -> Article | None:
     caption_keys: set[str] = set()
     agency: str | None = None
     date_line: date | None = None
+    undecided: list[date] = []  # the readings of a date line written day and month both under 13
     in_related = False
     related_links = 0  # link lines taken since the related-links heading (an inline one counts)
     promo_end = _promo_ends(lines)
@@ -151,10 +164,15 @@ def clean_article(raw: RawArticle) -> Article | None:
                 dropped["related link"] += 1
                 related_links = 1
         elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text)) \
-                and (d := parse_date(m.group("date"))):
+                and _is_bare_date(m.group("date")) and (d := parse_date(m.group("date"))):
             # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
             roles[i] = "drop"
             date_line = date_line or d
+            dropped["date line"] += 1
+        elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text)) \
+                and _is_bare_date(m.group("date")) and (readings := _numeric_readings(m.group("date"))):
+            roles[i] = "drop"  # "Issued on: 12/05/2025 - 16:20": 12 May or 5 December, decided below
+            undecided = undecided or readings
             dropped["date line"] += 1
         elif is_noise_line(text):
             roles[i] = "drop"
@@ -172,7 +190,11 @@ def clean_article(raw: RawArticle) -> Article | None:
             add_caption(labelled.group("caption"), None)
         elif (credit := _match_credit(text)) is not None:
             roles[i] = "drop"
-            if not add_caption(*credit):
+            caption, credit_text = credit
+            if not caption and i > 0 and lines[i - 1].block == line.block and roles[i - 1] == "body" \
+                    and len(lines[i - 1].text.split()) >= 3:
+                caption, roles[i - 1] = lines[i - 1].text, "drop"  # "Former Governor X" / "Photo: File"
+            if not add_caption(caption, credit_text):
                 continue
         elif key in caption_keys:
             roles[i] = "drop"
@@ -205,6 +227,8 @@ def clean_article(raw: RawArticle) -> Article | None:
     dateline = noise.DATELINE.match(paragraphs[0][0])
     if dateline and agency is None and dateline.group("agency"):
         agency = dateline.group("agency").strip()
+    if date_line is None and undecided:
+        date_line = _reading_near_captions(undecided, captions, notes)
     body_text = PARAGRAPH_SEPARATOR.join(p for p, _ in paragraphs)
     published, published_from = _published(raw, dateline, date_line, captions, body_text, notes)
     language = detect_language(" ".join(filter(None, [headline, body_text])))
@@ -252,6 +276,32 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+def _numeric_readings(text: str) -> list[date]:
+    """Both readings of an ambiguous numeric date ("12/05/2025": 12 May, 5 December), else []."""
+    m = noise.NUMERIC_DATE.search(text)
+    if m is None or parse_date(text) is not None:
+        return []
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    out = []
+    for day, month_no in ((a, b), (b, a)):
+        try:
+            out.append(date(year, month_no, day))
+        except ValueError:
+            pass
+    return out
+
+
+def _reading_near_captions(readings: list[date], captions: list[str], notes: list[str]) -> date | None:
+    """The reading of an ambiguous date line that falls within a week after a date the captions
+    give (photos are dated the day of the story or the days before); None when no caption decides."""
+    shot = [d for d in map(parse_date, captions) if d is not None]
+    fits = sorted({r for r in readings for d in shot if 0 <= (r - d).days <= AMBIGUOUS_DATE_DAYS})
+    if len(fits) != 1:
+        return None
+    notes.append(f"date line read as {fits[0].isoformat()}: the reading nearest the captions' dates")
+    return fits[0]
+
+
 def _split_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos, block, blank = 0, 0, False
@@ -270,7 +320,42 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _find_headline(lines: list[_Line]) -> int | None:
-    """Index of the headline: the first line that is not furniture, if it reads as one."""
+    """Index of the headline: the first line that is not furniture, if it reads as one; but where
+    the page's byline or date line stands further down than ``HEADER_REACH`` lines below that, the
+    site's menu came first, and the headline is the first line of four words or more that reads as
+    one within reach above the byline or date ("Home / News / Metro Plus / HEADLINE / By ...")."""
+    first = _first_headline(lines)
+    header = []  # the page above its first paragraph of prose
+    for line in lines[:HEADLINE_ANCHOR_LINES]:
+        if len(line.text) > PROSE_MIN_CHARS:
+            break
+        header.append(line)
+    anchor = next((i for i, line in enumerate(header) if _is_byline_or_date(line.text)), None)
+    if anchor is None or (first is not None and first >= anchor - HEADER_REACH):
+        return first
+    near = next((i for i in range(max(0, anchor - HEADER_REACH), anchor)
+                 if len(lines[i].text.split()) >= 4 and is_headline_like(lines[i].text)), None)
+    return near if near is not None else first
+
+
+def _is_byline_or_date(text: str) -> bool:
+    if noise.BYLINE.match(text) or noise.STAFF_BYLINE.match(text):
+        return True
+    m = len(text) <= DATE_LINE_MAX_CHARS and (noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text))
+    return bool(m) and _is_bare_date(m.group("date")) and bool(
+        noise.NUMERIC_DATE.search(m.group("date")) or parse_date(m.group("date")))
+
+
+def _is_bare_date(written: str) -> bool:
+    """A date line's date part is a date and little else: "Sat 14 Jun 2025", not "Cruz dropped
+    out of the race May 3, 2016" (a sentence that ends in a date)."""
+    rest = written
+    for pattern in (*noise.DATE_PATTERNS, noise.NUMERIC_DATE):
+        rest = pattern.sub(" ", rest)
+    return len(re.findall(r"[^\W\d]{2,}", rest)) <= DATE_LINE_OTHER_WORDS
+
+
+def _first_headline(lines: list[_Line]) -> int | None:
     for i, line in enumerate(lines):
         text = line.text
         if is_noise_line(text) or noise.BYLINE.match(text) or _match_credit(text) is not None or len(text.split()) == 1:
@@ -341,13 +426,17 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
             notes.append(f"video title: {lines[i - 1].text[:80]}")
 
 
+# A label inside a bracketed credit: "(Photo: Radu Ceban/Ungheni Today)".
+CREDIT_LABEL = re.compile(r"^(?:photo(?:graph)?|image|picture|credit)\s*:\s*", re.IGNORECASE)
+
+
 def _match_credit(text: str) -> tuple[str, str] | None:
     """(caption, credit) when the line ends in a photo credit; caption may be empty."""
     text = noise.LINK_RESIDUE.sub("", text)
     for pattern in noise.CREDIT_PATTERNS:
         m = pattern.match(text)
         if m:
-            credit = m.group("credit").strip().rstrip(".").strip()
+            credit = CREDIT_LABEL.sub("", m.group("credit").strip()).rstrip(".").strip()
             if credit:
                 return noise.CAPTION_MARKER.sub("", m.group("caption").strip()), credit
     return None
@@ -374,6 +463,9 @@ def _assemble_body(lines, roles, dropped, raw):
         prev = i
     pieces: list[list[_Line]] = []  # each piece is one paragraph's lines
     for run in runs:
+        if _is_list_block(run):
+            dropped["menu or tag list line|menu or tag list lines"] += len(run)
+            continue
         wrapped = len(run) >= 2 and all(len(line.text) <= WRAP_MAX_CHARS for line in run[:-1])
         current = [run[0]]
         for line in run[1:]:
@@ -414,6 +506,11 @@ def _assemble_body(lines, roles, dropped, raw):
             at += len(line.text) + 1
         start += len(text) + len(PARAGRAPH_SEPARATOR)
     return paragraphs, subheadings, segments
+
+
+def _is_list_block(run: list[_Line]) -> bool:
+    return len(run) >= 2 and all(len(line.text.split()) <= LIST_ITEM_MAX_WORDS
+                                 and line.text[-1] not in noise.SENTENCE_END for line in run)
 
 
 def _is_subheading_text(text: str, lines_so_far: int) -> bool:

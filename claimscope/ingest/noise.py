@@ -36,7 +36,7 @@ _NOISE_LINES = [
     r"image:?|photo:?|video:?|gallery:?|watch:?|listen:?|audio:?",
     r"(?:listen to|gift|save|share) (?:this|the) (?:article|story)(?:\s*\d{1,2}:\d{2})?|copy link(?: copied)?|link copied",
     r"loading(?: form)?\.*|please wait\.*",
-    r"skip to (?:main )?content|back to top|scroll to (?:top|continue).*|jump to comments?",
+    r"skip to (?:main )?content|skip to [\w ]{1,30}|back to top|scroll to (?:top|continue).*|jump to comments?",
     r"(?:view|see) (?:comments?|gallery|all photos|this post on \w+)",
     r"(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|preferences|policy)|got it!?",
     r"[_\-=*~•·#]{3,}\.?",                        # rules and separators ("___", "* * *")
@@ -59,6 +59,10 @@ _NOISE_LINES = [
     r"topics?\s*:\s*.{1,60}|share (?:article|options)|x \(formerly twitter\)",
     r"source\s*:\s*[\w .,&'’-]{2,60}(?:agencies|wires)",                  # "Source: Al Jazeera and news agencies"
     r"(?:©|\(c\)|copyright)\s*\d{4}.*",
+    # image viewers, editions, menus and membership asks of news sites' page chrome
+    r"view image in fullscreen|close dialogue.{0,80}|show more(?:\s*hide expanded menu)?|[A-Z][\w ]{1,30} edition",
+    r"print subscriptions|search jobs|.{1,40} - back to home|reuse this content|explore more on these topics",
+    r"kindly share this story:?|play live|follow|become a (?:member|subscriber)|support us|x",
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -75,7 +79,9 @@ _NOISE_PREFIXES = [
     r"to continue reading", r"you have reached your (?:free )?article limit",
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
-    r"our standards\s*:", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"our standards\s*:", r"follow .{1,40} on (?:whatsapp|telegram|x|twitter|facebook|instagram|google news)\b",
+    r"join our (?:whatsapp|telegram) channel", r"copyright\b.{0,60}all rights reserved",
+    r"keep up to date with .{1,80} by downloading the .{1,40} app", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -84,14 +90,14 @@ RELATED_HEADING = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
     r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
     r"|follow(?=\s*:\s*$)|keywords(?=\s*$)|(?:skip next section )?(?:related topics|explore more|more from \w+)"
-    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next)\s*:?\s*(?P<rest>.*)$",
+    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest news)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # A promotion box printed inline ("skip past newsletter promotion" ... "after newsletter promotion"):
 # every line from the opening marker to the closing one goes, if the closing one comes within
 # PROMO_MAX_LINES lines (clean.py).
-PROMO_START = re.compile(r"^skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion$", re.IGNORECASE)
-PROMO_END = re.compile(r"^after (?:\w+ )?(?:newsletter )?promotion$", re.IGNORECASE)
+PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?)$", re.IGNORECASE)
+PROMO_END = re.compile(r"^(?:after (?:\w+ )?(?:newsletter )?promotion|become a (?:member|subscriber))$", re.IGNORECASE)
 
 # Wire trailers and contributor lines: credits for the story, not part of it.
 # "Reporting by Jane Doe in Kyiv; Editing by John Roe" (in parentheses or not), "Additional reporting by ...",
@@ -159,6 +165,8 @@ CREDIT_PATTERNS = (
     ),
     # "... Shan State on June 10, 2025 [Handout/Thanlwin Defence Army]": a bracketed credit with a slash
     re.compile(r"^(?P<caption>.*?)\s*\[(?P<credit>[^\[\]/]{2,60}/[^\[\]]{2,60})\]\s*$"),
+    # "... in Lomé on May 11, 2025. © Edem Kouassivi, AFP": a copyright sign and the holder
+    re.compile(r"^(?P<caption>.*?[.!?”\"])\s*©\s*(?P<credit>[A-Z][^©]{1,80}?)\s*$"),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
 )
@@ -189,7 +197,7 @@ DATELINE = re.compile(
 )
 # "By Jane Doe, Associated Press", "By Jane Doe | Reuters", "By Jane Doe (AP)", "By Jane Doe and John Roe"
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by)\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
+    r"^(?:By|BY|Written by|Reporting by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
     r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
 )
 # "Hannah Okafor, Health correspondent", "Jane Doe, Staff Writer": a name and a newsroom job title.
@@ -245,7 +253,7 @@ DATE_PATTERNS = (
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated)\s*(?:on)?\s*[:\-–—]?\s*)?"
+    r"^(?:(?:published|updated|posted|last updated|issued|modified|last modified)\s*(?:on)?\s*[:\-–—]?\s*)?"
     r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
     r"(?:\s*[,|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?"
     r"(?:\s*[-–—]\s*[A-Z][A-Z .'’-]{1,40})?$",  # "... IST - MANGALURU": the place in capitals

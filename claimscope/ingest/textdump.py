@@ -16,7 +16,12 @@ shows one, judged on that line and the ``LOOKAHEAD_LINES`` after it:
    after a wide gap of ``WIDE_GAP_LINES`` blank lines, any dateline or caption, or a title-cased
    headline followed by a long paragraph (articles without a caption).
 
-Nothing is cut while the current article holds only widget residue ("Skip to content").
+Before those, the page's own opening lines (skip link, site name, menu: ``PAGE_OPENING_LINES``)
+printed again after ``PAGE_MIN_LINES`` lines start the next page of the same site, whatever its
+headline looks like.
+
+Nothing is cut while the current article holds only widget residue ("Skip to content") or a site
+menu (no line of ``CONTENT_MIN_WORDS`` words).
 A short paragraph alone is never a headline, so a one-article file with bylines, promos,
 section heads and related links stays one article.
 
@@ -43,6 +48,13 @@ logger = logging.getLogger(__name__)
 MAX_ARTICLE_CHARS = 1_000_000
 # Blank lines that count as a wide gap between articles (the seed dump uses 3; paragraphs use 1).
 WIDE_GAP_LINES = 2
+# A stretch cannot be cut off as an article until it holds a line of this many words that is not
+# widget residue: a site's menu ("Home", "News", "Metro Plus") is furniture of the page below it.
+CONTENT_MIN_WORDS = 4
+# Lines of a page's opening (skip link, site name, menu) that, printed again, begin the next page.
+PAGE_OPENING_LINES = 3
+# ... once the page holds this many lines (the seed prints its headline and captions again after 5).
+PAGE_MIN_LINES = 12
 # Lines read ahead of the one being judged: enough to see a headline repeated after two caption
 # lines and two widget lines (the seed's scraped-page pattern needs 5).
 LOOKAHEAD_LINES = 8
@@ -91,13 +103,13 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
         if not ahead:
             break
         unit = ahead.popleft()
-        if has_content and _starts_article(unit, list(ahead), headline_key):
+        if has_content and (_reopens_page(unit, list(ahead), article) or _starts_article(unit, list(ahead), headline_key)):
             yield _finish(article, chars, path)
             article, chars, headline_key, has_content = [], 0, None, False
         text = unit.text
         if headline_key is None and not has_content and is_headline_like(text):
             headline_key = title_key(text)
-        has_content = has_content or not is_noise_line(text)
+        has_content = has_content or (not is_noise_line(text) and len(text.split()) >= CONTENT_MIN_WORDS)
         chars += len(unit.line) + (len(unit.gap) if article else 0)
         if chars > MAX_ARTICLE_CHARS:
             # too long to yield: keep only the first line, for the error's line number
@@ -136,6 +148,15 @@ def _read_units(lines: Iterable[str]) -> Iterator[_Unit]:
         offset += len(line)
 
 
+def _reopens_page(unit: _Unit, ahead: list[_Unit], article: list[_Unit]) -> bool:
+    """The page's opening lines ("Skip to content", the site name, its menu) printed again: the
+    next scraped page of the same site begins, whatever its headline looks like. Not within the
+    page's first ``PAGE_MIN_LINES`` lines: a headline printed again with its captions is one page."""
+    opening = [u.text for u in article[:PAGE_OPENING_LINES]]
+    return len(opening) == PAGE_OPENING_LINES and len(article) >= PAGE_MIN_LINES \
+        and [unit.text] + [u.text for u in ahead[:PAGE_OPENING_LINES - 1]] == opening
+
+
 def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -> bool:
     """Does ``unit`` open a new article? See the module docstring for the rules."""
     first = unit.text
@@ -145,8 +166,8 @@ def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -
     wide = unit.gap_lines >= WIDE_GAP_LINES
     gapped = unit.gap_lines >= 1
     title = is_title_case(first)
-    if any(title_key(u.text) == key for u in ahead):
-        return True  # headline + captions printed twice: the scraped-page pattern
+    if any(title_key(u.text) == key for u in ahead) and not (ahead and is_bare_credit(ahead[0].text)):
+        return True  # headline + captions printed twice: the scraped-page pattern (a caption has its credit below)
     following = [u.text for u in ahead if not is_noise_line(u.text)]
     nxt = following[0] if following else ""
     if noise.BYLINE.match(nxt):
@@ -169,6 +190,12 @@ def is_caption_line(line: str) -> bool:
     )
 
 
+def is_bare_credit(line: str) -> bool:
+    """A photo credit alone on its line ("Photo: File", "Credit...Jane Doe"): the line above is a caption."""
+    line = noise.LINK_RESIDUE.sub("", line)
+    return any((m := p.match(line)) and not m.group("caption").strip() for p in noise.CREDIT_PATTERNS[1:2])
+
+
 def is_noise_line(line: str) -> bool:
     return bool(noise.NOISE_LINE.match(line) or noise.NOISE_PREFIX.match(line))
 
@@ -185,7 +212,7 @@ def is_headline_like(line: str) -> bool:
         return False
     if noise.DATE_LINE.match(line) and any(p.search(line) for p in noise.DATE_PATTERNS):
         return False
-    return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or is_caption_line(line))
+    return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or is_caption_line(line) or is_bare_credit(line))
 
 
 def is_title_case(line: str) -> bool:

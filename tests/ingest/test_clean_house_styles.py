@@ -255,3 +255,63 @@ def test_two_pages_with_site_titles_in_one_dump_are_two_articles():
     text = page.format(h=HEADLINE, lede=LEDE, second=SECOND) + page.format(h=other, lede=LEDE.replace("Estonia", "Latvia"),
                                                                             second=SECOND.replace("Narva", "Daugavpils"))
     assert [HEADLINE, other] == [a.headline for a in _articles(text)]
+
+
+# --- third blind set's styles (data/blindset3), again on texts of our own ------------------------
+
+MENU = "Gazette Online\nHome\nNews\nCity Hall\nBusiness\nSport\nOpinion\nMenu\n"
+BODY = ("The city council voted on Tuesday to close the Harbour Road market for six months, "
+        "saying its roof was no longer safe.\n\nTraders said they had not been consulted and would appeal.\n")
+
+
+def test_clean_headline_is_found_above_the_byline_under_a_site_menu():
+    text = f"{MENU}\nCouncil shuts Harbour Road market over unsafe roof\n\nBy  Ada Okafor\nPublished 4th March 2025\n\n{BODY}"
+    article = _one(text)
+    assert "Council shuts Harbour Road market over unsafe roof" == article.headline
+    assert "2025-03-04" == article.published
+    assert not any("City Hall" in p for p in article.paragraphs)
+
+
+def test_textdump_page_opening_printed_again_starts_the_next_page():
+    page = (f"Skip to content\n{MENU}Harbour Road market to close for six months\nAda Okafor\nReporter\n"
+            f"March 4, 2025 9:12 AM\n2 min read\n{BODY}\nNews\nCouncil\nMarkets\n\n")
+    second = page.replace("Harbour Road market to close for six months", "Traders plan appeal against market closure")
+    articles = _articles(page + second)
+    assert ["Harbour Road market to close for six months", "Traders plan appeal against market closure"] == [
+        a.headline for a in articles]
+    assert all(2 == len(a.paragraphs) for a in articles)  # menus and the tag list are furniture
+
+
+def test_clean_unpunctuated_caption_with_its_credit_below_printed_twice():
+    caption = "Harbour Road market traders, Lagos"
+    text = (f"Council shuts Harbour Road market over unsafe roof\n\nBy  Ada Okafor\n\n"
+            f"{caption}\nPhoto: File\n{caption}\nPhoto: File\n\n{BODY}")
+    article = _one(text)
+    assert ((caption,), ("File",)) == (article.captions, article.photo_credits)
+
+
+@pytest.mark.parametrize("line,caption,credit", [
+    ("Traders outside the market on March 3, 2025. (Photo: Ada Okafor/Gazette)",
+     "Traders outside the market on March 3, 2025.", "Ada Okafor/Gazette"),
+    ("Traders outside the market on March 3, 2025. © Kofi Mensah, AFP",
+     "Traders outside the market on March 3, 2025.", "Kofi Mensah, AFP"),
+])
+def test_clean_credit_labels_inside_brackets_and_after_a_copyright_sign(line, caption, credit):
+    article = _one(f"Council shuts Harbour Road market over unsafe roof\n\n{line}\n\n{BODY}")
+    assert ((caption,), (credit,)) == (article.captions, article.photo_credits)
+
+
+def test_clean_day_month_order_of_a_numeric_date_line_is_read_from_the_captions():
+    caption = "Traders outside the market on March 3, 2025. © Kofi Mensah, AFP"
+    article = _one(f"Council shuts Harbour Road market over unsafe roof\n\nIssued on: 04/03/2025 - 16:20\n\n{caption}\n\n{BODY}")
+    assert "2025-03-04" == article.published
+    undated = _one(f"Council shuts Harbour Road market over unsafe roof\n\nIssued on: 04/03/2025 - 16:20\n\n{BODY}")
+    assert undated.published is None  # 4 March or 3 April: nothing decides, so no guess
+
+
+def test_clean_author_note_promo_and_tag_list_after_the_story_are_dropped():
+    text = (f"Council shuts Harbour Road market over unsafe roof\n\n{BODY}\nNote from the author:\n"
+            "Hi, this is Ada. I cover City Hall for the Gazette, and stories like this take weeks.\n"
+            "Become a member\nCity Hall\nMarkets\nLagos\n")
+    article = _one(text)
+    assert 2 == len(article.paragraphs) and () == article.subheadings
