@@ -70,7 +70,9 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             continue  # the model took the cue verb for the source: "said | in a court filing"
         twin = next((r for r in by_rule if _overlaps(triple.cue, r.cue)), None)
         if twin is not None and not triple.sources and twin.sources:
-            triple = dataclasses.replace(triple, sources=twin.sources)
+            # the model read the source as a first content piece ("Hamid Elnour, a researcher, | questioned")
+            kept = tuple(c for c in triple.contents if not any(s[0] <= c[0] and c[1] <= s[1] for s in twin.sources))
+            triple = dataclasses.replace(triple, sources=twin.sources, contents=kept or triple.contents)
         if not triple.sources and merged:
             triple = dataclasses.replace(triple, sources=_coordinated_source(doc, text, merged[-1], triple))
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
@@ -227,9 +229,14 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
                  max([triple.cue[1]] + [s[1] for s in triple.sources]))
         contents = quotes_around(text, paragraphs[para], frame, triple.contents) or triple.contents
         source = triple.sources[0] if triple.sources else None
-        resolved = resolve_source(doc, index, *source, said=tuple(contents)) if source else None
+        shared = next((d for d in drafts if source and d["source"] and d["source"][0] == source[0]
+                       and d["source"][1] > source[1]), None)
+        if shared is not None:  # "Counsel to the defendant, Chief X, dismissed ... and accused ...": one subject
+            resolved = shared["resolved"]
+        else:
+            resolved = resolve_source(doc, index, *source, said=tuple(contents)) if source else None
         if source:
-            note_speaker(index, source[0], resolved)
+            note_speaker(index, source[0], resolved, end=source[1])
         drafts.append({"para": para, "cue": triple.cue, "source": source, "resolved": resolved,
                        "contents": tuple(contents), "confidence": triple.confidence})
 

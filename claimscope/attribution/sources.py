@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
-from claimscope.nlp.entity_kinds import POST_NOMINALS
+from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,20 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"})
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr.", "prof", "prof.", "mx", "mx."}
+# Honorifics and ranks that stand before a name in an apposition ("..., Capt. Babatunde Oyelaran,",
+# "..., Comrade Ikenna Udeagbala,", "..., Chief Emeka Obi-Nwachukwu, SAN,"); not names themselves.
+NAME_PREFIXES = HONORIFICS | {"chief", "comrade", "capt", "capt.", "alhaji", "alhaja", "engr", "engr.", "barr",
+                              "barr.", "hon", "hon.", "gen", "gen.", "col", "col.", "maj", "maj.", "lt", "sgt",
+                              "rev", "rev.", "brig", "justice", "pastor", "sen", "sen."}
+_NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+_PREFIX = r"(?:(?:" + "|".join(sorted((re.escape(p.rstrip(".")) for p in NAME_PREFIXES), key=len, reverse=True)) \
+    + r")\.?\s+)?"
+_POST = r"(?:,\s*(?:" + "|".join(sorted(POST_NOMINALS)) + r"))?"
+# "<description or title>, <prefix> Name Surname[, SAN]," at a source's end, or right after it.
+TITLED_APPOSITION = re.compile(r",\s*" + _PREFIX + r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+                               + _POST + r"\s*,?\s*$", re.IGNORECASE)
+APPOSITION_AFTER = re.compile(r"^\s*,\s*" + _PREFIX + r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+                              + _POST + r"\s*,", re.IGNORECASE)
 PERSON_NOUNS = frozenset({
     "pilot", "chief", "head", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
     "leader", "activist", "resident", "farmer", "teacher", "man", "woman", "father", "mother",
@@ -63,13 +78,17 @@ LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "r
 CATAPHORA_CHARS = 600
 # Nouns that stand for the company a story is about ("the company said"): the company it names most before.
 COMPANY_NOUNS = frozenset({"company", "firm", "drugmaker", "manufacturer", "carmaker", "automaker", "lender",
-                           "insurer", "retailer", "maker", "producer", "operator", "developer", "startup"})
+                           "insurer", "retailer", "maker", "producer", "operator", "developer", "startup",
+                           "airline", "carrier", "supplier"})
 # Nouns for a public body that its name never ends in: "the watchdog", "the regulator".
 OVERSEER_NOUNS = frozenset({"watchdog", "regulator"})
 # Last words of a public body's name: never "the company" ("Australian Competition and Consumer Commission").
 PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department", "council", "court", "police",
                                  "authority", "administration", "office", "committee", "board", "service",
                                  "government", "parliament", "assembly", "tribunal", "regulator", "union"})
+# Bodies of members, not companies: "the airline" is never the workers' union that fights it.
+MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation", "coalition", "collective",
+                                 "congress", "alliance", "initiative", "group"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,12 +121,16 @@ class EntityIndex:
     names: list[str] = field(default_factory=list)  # every PERSON/ORG naming, for the fullest form
     role_heads: dict[str, set[str]] = field(default_factory=dict)  # fullest name -> its apposition's head noun
     genders: dict[str, str] = field(default_factory=dict)  # a person's last name -> "m"/"f", from honorifics
+    spoken: list[tuple[int, int]] = field(default_factory=list)  # source mentions already resolved
 
 
-def note_speaker(index: EntityIndex, offset: int, resolved: str | None) -> None:
+def note_speaker(index: EntityIndex, offset: int, resolved: str | None, end: int | None = None) -> None:
     """Record a resolved source as a mention of its speaker at ``offset``, so a later "she said" or
     "it said" finds the last speaker even where NER missed the name ("Marchand ... praised", "The
-    Philippine coast guard said")."""
+    Philippine coast guard said"). A place inside the mention ("The WHO's office in Togo") is not
+    the speaker, so a later "it" skips it."""
+    if end is not None:
+        index.spoken.append((offset, end))
     if resolved and any(name == resolved for _, name in index.persons):
         index.persons.append((offset, resolved))
         index.persons.sort()
@@ -175,14 +198,22 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return _last_before(persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
-                    if (name in index.names or name.lower() in _country_names())
+                    if not any(s < pos < e for s, e in index.spoken)
+                    and (name in index.names or name.lower() in _country_names())
                     and name.split()[-1].lower() not in LANDFORMS]
         return _last_before(speakers, start, metonymy=True, said=said) or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
-    if any(t.dep_ == "conj" and t.head.i == root.i for t in span):
+    titled = _titled_apposition(doc.text, start, end)
+    if titled is not None and not any(name == titled for _, name in index.persons):
+        index.persons.append((start, titled))  # a person NER missed: "he" later may be them
+        index.persons.sort()
+        index.names.append(titled)
+    if titled is None and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
-    named = _named_in_apposition(span) or _apposition_after(span)
+    if "year-old" in span[:3].text.replace(" ", "") and span[0].lower_ == "the":
+        return _resolve_description(span, index, start)  # "The 47-year-old, a former deputy mayor of X,"
+    named = titled or _named_in_apposition(span) or _apposition_after(span)
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
         return fullest_name(index, named)
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children) and root.lemma_.lower() not in OVERSEER_NOUNS:
@@ -228,6 +259,27 @@ def _apposition_after(span: SpacySpan) -> str | None:
     if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return _clean_name(ent.text)
+
+
+def _titled_apposition(text: str, start: int, end: int) -> str | None:
+    """The name a description or title sets beside it, read from the text where the parse and NER
+    miss it: "The union's General Secretary, Comrade Ikenna Udeagbala," -> "Ikenna Udeagbala",
+    "Counsel to the defendant, Chief Emeka Obi-Nwachukwu, SAN," -> "Emeka Obi-Nwachukwu". The part
+    before the comma must describe (a lower-case word or a title), so "Lagos, Nigeria" names no one."""
+    mention = text[start:end]
+    m = TITLED_APPOSITION.search(mention)
+    described = mention[:m.start()] if m else mention
+    if m is None:
+        m = APPOSITION_AFTER.match(text, end, min(len(text), end + 80))
+    if m is None or not any(w[0].islower() or w.lower().strip(".") in PERSON_TITLES
+                            for w in re.findall(r"[\w'’.-]+", described)):
+        return None
+    words = m.group("name").split()
+    if any(w[0].islower() for w in words) or words[0].lower() in NAME_PREFIXES:
+        return None
+    if words[-1].lower().rstrip(".") in ORG_ENDINGS | COMPANY_ENDINGS:
+        return None  # "..., Baltic Arena Partners," / "..., Tavria Electro Systems,": a company, not a person
+    return " ".join(words)
 
 
 def _named_in_apposition(span: SpacySpan) -> str | None:
@@ -327,9 +379,13 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     """"The authorities" -> "Taliban authorities", "the agency" -> "European Medicines Agency": the
     nearest earlier organisation or phrase with the same head noun that a name or adjective narrows down."""
     head = span.root
-    if head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS:
+    introduced = _introduced_as(doc, span)
+    if introduced is not None:
+        return introduced
+    if head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS and head.tag_ == "NN":
         def named(ents):
-            ents = [e for e in ents if e.label_ == "ORG" and not _abbreviates_body(doc, e)]
+            ents = [e for e in ents if e.label_ == "ORG" and not _abbreviates_body(doc, e)
+                    and e[0].lower_ not in PERSON_TITLES | {"head"} and e[-1].lower_ not in MEMBER_BODY_ENDINGS]
             orgs = [_clean_name(doc[e.start + (e[0].lower_ == "the"):e.end].text) for e in ents]
             return [o for o in orgs if o.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS] or \
                 [o for o in orgs if o.split()[-1].lower().rstrip(".") not in PUBLIC_BODY_ENDINGS]
@@ -366,6 +422,36 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
                     and (c.pos_ == "PROPN" or c.dep_ == "amod")]
             if mods:  # "the authorities" -> "Taliban authorities", "the commission" -> "electoral commission"
                 return " ".join(t.text for t in doc[mods[0].i: tok.i + 1])
+    return None
+
+
+def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:
+    """The organisation a description stands beside, as the story introduced it: the source itself in
+    apposition to a name ("Golfe Médical Distribution, the Lomé-based company that supplied the batch,
+    said"), or an earlier mention of the head noun beside a name ("its former supplier Tavria Electro
+    Systems" ... "the supplier denied"; "The Open Ballot Initiative, a Chisinau-based observer group"
+    ... "the group said")."""
+    head = span.root
+    if head.pos_ != "NOUN" or span[0].lower_ not in ("the", "a", "an", "its", "their"):
+        return None
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e[0].lower_ not in PERSON_TITLES]
+    before = doc[:span.start]
+    if len(before) >= 2 and before[-1].text == "," and before[-2].pos_ == "PROPN":
+        first = span.start - 2  # the name the source is in apposition to, however NER labelled it
+        while first > 0 and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].text[:1].isupper()
+                                                               and not doc[first - 1].is_stop)):
+            first -= 1
+        return _clean_name(doc[first:span.start - 1].text)
+    lemma = head.lemma_.lower()
+    # "the paramilitary group" is "the paramilitary Rapid Support Forces"
+    words = {lemma} | {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
+    earlier = [e for e in orgs if e.end <= span.start and doc[e.start - 1].text != "("]  # not "(RSF)"
+    for ent in earlier[-1:]:  # the organisation named last: "the group" after two groups is the nearer
+        beside = doc[max(0, ent.start - 2):ent.start]  # "supplier Tavria ..."
+        after = doc[ent.end:min(len(doc), ent.end + 8)]  # "..., a Chisinau-based observer group"
+        if any(t.lemma_.lower() in words for t in beside[-1:]) or (
+                after[:1].text == "," and any(t.lemma_.lower() == lemma and t.dep_ == "appos" for t in after)):
+            return _clean_name(ent.text)
     return None
 
 
@@ -421,8 +507,14 @@ def _last_before(entries: list[tuple[int, str]], offset: int, metonymy: bool = F
 
 
 def _propn_run(root: Token) -> str:
-    tokens = [t for t in root.subtree if t.pos_ == "PROPN" and (t.i == root.i or t.dep_ in ("compound", "flat"))]
-    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i)) or root.text
+    tokens = sorted((t for t in root.subtree if t.pos_ == "PROPN" and (t.i == root.i or t.dep_ in ("compound", "flat"))),
+                    key=lambda t: t.i)
+    if not tokens:
+        return root.text
+    run = root.doc[tokens[0].i:tokens[-1].i + 1]
+    if all(t.pos_ == "PROPN" or t.text in "-'’" for t in run):
+        return run.text  # "Obi-Nwachukwu" keeps its hyphen
+    return " ".join(t.text for t in tokens)
 
 
 def _clean_name(text: str) -> str:

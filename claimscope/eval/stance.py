@@ -156,7 +156,7 @@ def article_stances(doc, quotes) -> dict:
         source = q.sources[0] if q.sources else None
         speaker = resolve_source(doc, index, *source, said=tuple(q.contents)) if source else None
         if source:
-            note_speaker(index, source[0], speaker)
+            note_speaker(index, source[0], speaker, end=source[1])
         reading = read_cue(doc, *q.cue)
         stance = reading.stance or content_stance(doc, tuple(q.contents), evaluative=reading.evaluative)
         said.append(Said(speaker=speaker, source=source, cue=tuple(q.cue), contents=tuple(q.contents),

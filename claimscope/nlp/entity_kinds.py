@@ -38,7 +38,7 @@ challenger rival opponent activist journalist reporter editor author writer acto
 prosecutor counsel barrister solicitor detective inspector superintendent commissioner nurse
 """.split())
 # Letters after a name that are no part of it: "Nadia Qureshi KC", "Jane Doe MP".
-POST_NOMINALS = frozenset({"KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
+POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
 # Words that end an organisation's name ("Halvorsen Pharma", "European Medicines Agency").
 ORG_ENDINGS = frozenset("""
 pharma pharmaceuticals inc corp corporation co company ltd llc plc ag sa gmbh group holdings bank

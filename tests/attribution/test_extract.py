@@ -145,3 +145,13 @@ def test_extract_cue_verb_is_never_taken_for_the_source_of_its_own_content():
     atts = extract_attributions(art)
     assert all(a.source is None or a.source.text != "said" for a in atts)
     assert ["Harlow", "Harlow"] == [a.source_resolved for a in atts]
+
+
+def test_extract_source_the_model_read_as_content_leaves_the_content():
+    art = Article(id="i", headline=None, paragraphs=(
+        "Kamal Osman, a Sudan researcher at the Horn Policy Centre in Nairobi, questioned whether any strike "
+        "on a depot beside a busy market could avoid civilian deaths.",))
+    (att,) = [a for a in extract_attributions(art) if a.cue and a.cue.text == "questioned"]
+    assert ["whether any strike on a depot beside a busy market could avoid civilian deaths"] == [
+        c.text for c in att.contents]
+    assert "Kamal Osman" == att.source_resolved

@@ -187,3 +187,33 @@ def test_sources_lede_description_finds_the_organisation_named_next():
                     "the management of sacking 14 workers for organising.",
                     "The Kaveri Castings Workers\u2019 Union said the 14 had been targeted.")
     assert "Kaveri Castings Workers\u2019 Union" == got["accused"]
+
+
+def test_sources_titled_apposition_with_rank_and_post_nominal_names_the_person():
+    got = _resolved("The union's General Secretary, Comrade Chukwudi Ezeala, told reporters that the management "
+                    "had broken its promises.",
+                    "Counsel to the defendant, Chief Obinna Eze-Nwosu, SAN, dismissed the testimony as hearsay "
+                    "and accused the agency of a media trial.")
+    assert "Chukwudi Ezeala" == got["told"]
+    assert "Obinna Eze-Nwosu" == got["dismissed"] == got["accused"]  # one subject, two verbs
+
+
+def test_sources_hyphenated_surname_keeps_its_hyphen():
+    got = _resolved("The bank had approved every transfer, records show.",
+                    "Obi-Nwachukwu also questioned why the bank had not flagged the transfers.")
+    assert "Obi-Nwachukwu" == got["also questioned"]
+
+
+def test_sources_description_beside_a_name_is_that_organisation():
+    got = _resolved("Golfe M\u00e9dical Distribution, the Lom\u00e9-based company that supplied the batch, said in "
+                    "a statement that the solution was safe.",
+                    "UkrGridService accused its former supplier Tavria Electro Systems of overcharging, and the "
+                    "supplier denied any wrongdoing.")
+    assert "Golfe M\u00e9dical Distribution" == got["said in a statement"]
+    assert "Tavria Electro Systems" == got["denied"]
+
+
+def test_sources_it_skips_the_place_inside_the_last_speaker_mention():
+    got = _resolved("The World Health Organization's office in Togo praised the move.",
+                    "It said the camps were full.")
+    assert "The World Health Organization's office in Togo" == got["said"]
