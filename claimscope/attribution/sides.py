@@ -99,7 +99,7 @@ class _Sides:
 def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance]:
     """Every item's stance, neutral assertions re-read against the article's sides."""
     stances = [s.stance for s in items]
-    for i in _persisting(doc, items):
+    for i in _persisting(doc, items) | _keeps_denying(doc, items):
         stances[i] = Stance.DENY
     parties = [_speaker_keys(doc, item) for item in items]
     terms = [_terms(doc, item.contents) for item in items]
@@ -311,6 +311,21 @@ def _keys(name: str | None) -> frozenset[str]:
         w = DEMONYMS.get(w, w)
         out.add(w[:5])
     return frozenset(out)
+
+
+def _keeps_denying(doc: Doc, items: list[Said]) -> set[int]:
+    """Neutral assertions with a negation ("Not one of them carried a gun," he said) by a speaker
+    who denies elsewhere in the story: the denial goes on. Measured on the four dev sets' neutral
+    cues: 4 gold denials gained, no gold assertion lost."""
+    deniers = {item.speaker for item in items if item.stance is Stance.DENY and item.speaker}
+    out: set[int] = set()
+    for i, item in enumerate(items):
+        if not item.neutral or item.stance is not Stance.ASSERT or item.speaker not in deniers:
+            continue
+        tokens = [t for a, b in item.contents for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
+        if any(t.lower_ in NEGATING_WORDS for t in tokens):
+            out.add(i)
+    return out
 
 
 def _persisting(doc: Doc, items: list[Said]) -> set[int]:

@@ -52,3 +52,13 @@ def test_without_a_dispute_a_negated_statement_stays_an_assertion():
 def test_an_answer_on_another_matter_is_no_denial():
     got = _by_content(*COURT[:3], "Avery said he planned to retire to Oregon after the trial.")
     assert _stance_of(got, "retire to Oregon") is not Stance.DENY
+
+
+def test_a_speaker_who_denied_keeps_denying_in_negated_quotes():
+    got = _by_content(
+        "The regional governor, Amal Haddad, denied that the warehouse had any military use.",
+        "\"Not one of the men there carried a gun,\" Haddad said.",
+        "\"The market opens at six,\" Haddad said.",
+    )
+    assert _stance_of(got, "Not one of the men") is Stance.DENY
+    assert _stance_of(got, "The market opens") is Stance.ASSERT  # no negation: a plain assertion
