@@ -27,6 +27,8 @@ content that already predicts, questions, confirms, accuses or denies keeps its 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -288,6 +290,9 @@ def _speaker_keys(doc: Doc, item: Said) -> frozenset[str]:
     """The speaker's party: its name, and the country or principal its source is written with
     ("Russian Foreign Ministry spokesman Andrei Lavrenko", "Lusk's attorney, Daniel Ocampo")."""
     keys = set(_keys(item.speaker))
+    places = {k for e in doc.ents if e.label_ in ("GPE", "LOC") for k in _keys(e.text)}
+    if len(keys - places) >= 2 and not re.search(r"['’]s\b", item.speaker or ""):
+        keys -= places  # "Darfur Civilian Harm Monitor" is no party of Darfur's; "Russia's ministry" is Russia's
     if item.source is not None:
         span = doc.char_span(*item.source, alignment_mode="expand")
         for t in span or ():

@@ -62,3 +62,15 @@ def test_a_speaker_who_denied_keeps_denying_in_negated_quotes():
     )
     assert _stance_of(got, "Not one of the men") is Stance.DENY
     assert _stance_of(got, "The market opens") is Stance.ASSERT  # no negation: a plain assertion
+
+
+def test_a_place_in_an_organisations_name_does_not_put_it_on_a_side():
+    got = _by_content(
+        "Mali's army said on Saturday that a drone strike on a fuel depot in the city of Gao had killed 40 "
+        "fighters from the rebel Azawad Front.",
+        "He accused the Azawad Front of hiding fuel stocks behind bakeries across Gao.",
+        "The rebel-appointed governor of Gao, Issa Maiga, denied that the depot had any military use.",
+        "The Gao Civilian Harm Monitor, a UK-based group that tracks attacks, said it had counted 14 "
+        "burned-out tankers inside the depot.",
+    )
+    assert _stance_of(got, "counted 14 burned-out tankers") is Stance.ASSERT  # an observer, not the accused
