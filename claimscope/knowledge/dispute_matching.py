@@ -21,6 +21,7 @@ from claimscope.model import ArticleAnalysis, Attribution, Claim, Stance
 # --- thresholds (tuned on the seed and data/disputes/polnear-dev-disputes.jsonl) ---
 
 DENY_MATCH = 0.5  # weighted share of a denial's terms an assertive claim must hold
+STORY_DENY_MATCH = 0.4  # ... when the claim comes earlier in the denial's own story
 # Weight of the asserted claim's own share of shared terms in matching a denial to it: set on the
 # seed's Kursk denial (which a long claim mentioning Kursk and "drive out" otherwise took) and
 # checked on the PolNeAR dev dispute set (unchanged: P 0.80, R 0.44).
@@ -256,6 +257,6 @@ def best_assertion(items, k, terms, idf, postings, linked, parties) -> tuple[int
     return best, best_score
 
 
-__all__ = ["CONTRADICTION_MATCH", "DENY_MATCH", "FOCUS_WEIGHT", "MERGE_MATCH", "MIN_SHARED_TERMS", "NEAREST_PARAGRAPHS",
+__all__ = ["CONTRADICTION_MATCH", "DENY_MATCH", "STORY_DENY_MATCH", "FOCUS_WEIGHT", "MERGE_MATCH", "MIN_SHARED_TERMS", "NEAREST_PARAGRAPHS",
            "PARAPHRASE_MATCH", "POLARITY_MATCH", "content_vectors", "paraphrased_assertion", "Group", "Item", "resolve_description", "best_assertion", "collect_items", "coverage", "idf_weights", "is_assertable", "is_party",
            "is_party_name", "name_words", "resolve_name", "same_party", "similarity", "split_parties"]

@@ -13,7 +13,7 @@ from claimscope.knowledge.dispute_lexicon import (
     NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, PLEA, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
-    CONTRADICTION_MATCH, DENY_MATCH, LEDE_PARAGRAPHS, NEAREST_PARAGRAPHS, POLARITY_MATCH, Group, Item, best_assertion, coverage,
+    CONTRADICTION_MATCH, DENY_MATCH, LEDE_PARAGRAPHS, NEAREST_PARAGRAPHS, POLARITY_MATCH, STORY_DENY_MATCH, Group, Item, best_assertion, coverage,
     is_assertable, is_party_name, name_words, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
@@ -87,11 +87,24 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
         best, score = paraphrased_assertion(items, k, vectors or {})
     if best is None:  # "denied that it had ignored the warnings" after "accused the company of playing down warnings"
         best, score = _answered_accusation(items, k), 0.5
+    if best is None:  # the story's own claim it answers, in fewer shared words
+        best, score = _earlier_in_story(items, k, idf, postings, linked)
     if best is None:  # a lede's denial, the charge told after it
         best, score = _later_charge(items, k), 0.45
     if best is None:
         return None
     return Group(asserting=[best], denying=[k], scores=[min(1.0, score)])
+
+
+def _earlier_in_story(items, k, idf, postings, linked) -> tuple[int | None, float]:
+    """An explicit denial's best match among the same story's earlier claims by other parties, at
+    ``STORY_DENY_MATCH``: "denied that the depot had any military use" answers "the depot had been
+    a legitimate military target" told above it, though they share two content words of three."""
+    item = items[k]
+    best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
+    if best is None or score < STORY_DENY_MATCH or items[best].analysis is not item.analysis or best > k:
+        return None, 0.0
+    return best, score
 
 
 def _framed_text(item: Item) -> str:

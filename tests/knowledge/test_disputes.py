@@ -288,3 +288,15 @@ def test_find_disputes_denial_deep_in_a_story_does_not_reach_forward():
                   ("Nordpost", "reported",
                    "a sponsor paid 300,000 euros to a firm owned by Erik Berg's brother", Stance.ASSERT, "Nordpost"))
     assert [] == sides(find_disputes([an]))
+
+
+def test_find_disputes_explicit_denial_answers_its_storys_earlier_claim_in_fewer_shared_words():
+    art = make_article(
+        "The army said the warehouse had been a legitimate military target that refuelled rebel trucks "
+        "and stored fuel for the group's drones.",
+        "The rebel-appointed governor denied that the warehouse had any military use.")
+    an = analysis(art, ("The army", "said", "the warehouse had been a legitimate military target that refuelled "
+                        "rebel trucks and stored fuel for the group's drones", Stance.ASSERT, "Malian army"),
+                  ("The rebel-appointed governor", "denied", "that the warehouse had any military use",
+                   Stance.DENY, "Issa Maiga"))
+    assert [({"Malian army"}, {"Issa Maiga"})] == sides(find_disputes([an]))
