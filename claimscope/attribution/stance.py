@@ -3,7 +3,8 @@
 The rule (the seed gold's): the cue decides when it carries a stance (denied, praised, warned,
 "could not verify", "was unconvinced"); for a neutral cue (said, told, added) the content decides:
 it says a claim is false or contradicts another party's claim in the same article -> deny; it
-blames -> accuse; it states a future outcome (will, would, going to; not under "if") -> predict;
+blames -> accuse; it states a future outcome (will, would, going to; not under "if" unless the
+content opens on the "will" clause) -> predict;
 otherwise assert. Negation turns a stance cue into "other" ("did not deny"), and "could not verify"
 into question. Evaluative cues ("described as", "seen as") take the polarity of the evaluation.
 """
@@ -334,8 +335,8 @@ def _is_future(tokens: list[Token], lemmas: list[str], tops: list[Token]) -> boo
     for t in tokens:
         if t.dep_ == "aux" and t.lower_ in FUTURE_AUXILIARIES:
             verb = t.head
-            if _conditional(verb):
-                continue
+            if _conditional(verb) and not (t.lower_ in ("will", "'ll", "’ll", "wo") and tops and verb.i == tops[0].i):
+                continue  # a hypothesis, unless the content opens on it: "If nothing changes, no plane will fly"
             if t.lower_ in ("would", "'d", "’d") and not _would_is_future(verb, tops):
                 continue
             return True

@@ -35,7 +35,7 @@ def test_stance_did_not_deny_is_not_deny():
     ("The mayor said the bridge reopened in May.", Stance.ASSERT),
     ("The mayor said the report was false.", Stance.DENY),
     ("The mayor said the rebels had launched strikes against the villages.", Stance.ACCUSE),
-    ("The mayor said that if the rain stops, the bridge will reopen.", Stance.ASSERT),
+    ("The mayor said the roads were flooded and that if the rain stops, the bridge will reopen.", Stance.ASSERT),
 ])
 def test_stance_neutral_cue_content_decides(sentence, stance):
     assert stance == _stances(sentence)["said"]
@@ -159,3 +159,11 @@ def test_stance_evaluative_cue_calling_charges_fabricated_is_deny():
 ])
 def test_stance_wrongdoing_charged_or_denied(sentence, stance):
     assert [stance] == list(_stances(sentence).values())
+
+
+@pytest.mark.parametrize("quote, stance", [
+    ('"If nothing changes by Friday, no bus will leave the depot."', Stance.PREDICT),
+    ('"Everyone is worried. If the council listens, we will be happy."', Stance.ASSERT),
+])
+def test_stance_a_will_future_the_content_opens_on_predicts_despite_its_if_clause(quote, stance):
+    assert stance == _stance_of(f"{quote} the driver said.", "said", quote)
