@@ -328,7 +328,10 @@ def _keeps_denying(doc: Doc, items: list[Said]) -> set[int]:
         if not item.neutral or item.stance is not Stance.ASSERT or item.speaker not in deniers:
             continue
         tokens = [t for a, b in item.contents for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
-        if any(t.lower_ in NEGATING_WORDS for t in tokens):
+        ids = {t.i for t in tokens}
+        tops = [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")]
+        tops += [c for v in tops for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if any(_negates(t, verb) for verb in tops for t in tokens):  # not "whose name has not been released"
             out.add(i)
     return out
 

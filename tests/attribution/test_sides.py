@@ -59,9 +59,11 @@ def test_a_speaker_who_denied_keeps_denying_in_negated_quotes():
         "The regional governor, Amal Haddad, denied that the warehouse had any military use.",
         "\"Not one of the men there carried a gun,\" Haddad said.",
         "\"The market opens at six,\" Haddad said.",
+        "Haddad said the guard who had not been paid was sent home.",
     )
     assert _stance_of(got, "Not one of the men") is Stance.DENY
     assert _stance_of(got, "The market opens") is Stance.ASSERT  # no negation: a plain assertion
+    assert _stance_of(got, "was sent home") is Stance.ASSERT  # the negation is the relative clause's
 
 
 def test_a_place_in_an_organisations_name_does_not_put_it_on_a_side():
