@@ -211,7 +211,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         index.names.append(titled)
     if titled is None and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
-    if "year-old" in span[:3].text.replace(" ", "") and span[0].lower_ == "the":
+    if "year-old" in span[:6].text.replace(" ", "") and span[0].lower_ == "the":
         return _resolve_description(span, index, start)  # "The 47-year-old, a former deputy mayor of X,"
     named = titled or _named_in_apposition(span) or _apposition_after(span)
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
@@ -355,7 +355,7 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
         return best
     last = _last_before(index.persons, start)
     if last is None:  # "A former county treasurer ... said" before any name: the person named next
-        last = next((name for pos, name in index.persons if start < pos < start + CATAPHORA_CHARS), None)
+        last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS), None)
     return fullest_name(index, last) if last else _clean_name(span.text)
 
 
@@ -452,6 +452,10 @@ def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:
         if any(t.lemma_.lower() in words for t in beside[-1:]) or (
                 after[:1].text == "," and any(t.lemma_.lower() == lemma and t.dep_ == "appos" for t in after)):
             return _clean_name(ent.text)
+    last_org = earlier[-1].end if earlier else 0
+    for t in reversed(doc[last_org:span.start]):  # a name NER missed: "The Fair Count Initiative, a ... group"
+        if t.lemma_.lower() == lemma and t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.head.i < t.i:
+            return _clean_name(_propn_run(t.head))
     return None
 
 

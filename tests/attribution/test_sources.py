@@ -217,3 +217,17 @@ def test_sources_it_skips_the_place_inside_the_last_speaker_mention():
     got = _resolved("The World Health Organization's office in Togo praised the move.",
                     "It said the camps were full.")
     assert "The World Health Organization's office in Togo" == got["said"]
+
+
+def test_sources_a_description_never_resolves_to_a_place_inside_itself():
+    got = _resolved("The 47-year-old, a former deputy mayor of Ungheni, also blamed the district election "
+                    "council for barring his observers.")
+    assert "Ungheni" != got["also blamed"]
+
+
+def test_sources_the_group_is_the_initiative_introduced_as_one():
+    text = ("Mariam Beridze lost the runoff by 212 votes. The Fair Count Initiative, a Tbilisi-based observer group "
+            "that deployed 60 monitors, said voting had been \"generally calm\", but the group also reported "
+            "\"organized transport of voters\" to three polling stations.")
+    got = _resolved(text)
+    assert "Fair Count Initiative" in got["also reported"]
