@@ -151,13 +151,15 @@ def _is_quoted_evaluation(doc: Doc, text: str, twin: SpanTriple, triple: SpanTri
 
 def _coordinated_source(doc: Doc, text: str, before: SpanTriple, triple: SpanTriple) -> tuple:
     """The source of the cue before, when this cue's verb is coordinated with it and has no subject
-    of its own ("The commission denied that ... and called the claim baseless")."""
+    of its own ("The commission denied that ... and called the claim baseless"), or is a participle
+    after a comma in the same sentence ("X denied any link ..., telling a press conference that ...")."""
     prefix = text[before.cue[1]:triple.cue[0]]
     words = prefix.rstrip().rsplit(None, 1)
-    if not before.sources or len(words) < 2 or words[-1].lower() not in COORDINATORS or "\n" in prefix:
+    cue = doc.char_span(*triple.cue, alignment_mode="expand")
+    if not before.sources or "\n" in prefix or cue is None or cue.sent.start_char > before.cue[0]:
         return ()
-    sentence = doc.char_span(*triple.cue, alignment_mode="expand")
-    if sentence is None or sentence.sent.start_char > before.cue[0]:
+    participle = prefix.rstrip().endswith(",") and cue[0].tag_ == "VBG"
+    if not participle and (len(words) < 2 or words[-1].lower() not in COORDINATORS):
         return ()
     return before.sources
 

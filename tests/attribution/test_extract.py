@@ -155,3 +155,11 @@ def test_extract_source_the_model_read_as_content_leaves_the_content():
     assert ["whether any strike on a depot beside a busy market could avoid civilian deaths"] == [
         c.text for c in att.contents]
     assert "Kamal Osman" == att.source_resolved
+
+
+def test_extract_participle_after_a_comma_shares_the_source_of_the_cue_before():
+    art = Article(id="j", headline=None, paragraphs=(
+        "Health Minister Kodjo Amenyo denied any link between the solution and the deaths, telling a press "
+        "conference that tests on samples from the batch had found \"no contamination of any kind\".",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "Kodjo Amenyo" == by_cue["telling"].source_resolved
