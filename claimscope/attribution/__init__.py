@@ -80,7 +80,10 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):
             triple = dataclasses.replace(triple, contents=twin.contents)
         elif twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
-                and _ends_mid_clause(text, triple.contents):  # the model stopped before the clause did
+                and _ends_mid_clause(text, triple.contents) \
+                and not any(r.cue != twin.cue and r.sources == twin.sources and _inside(r.cue, twin.contents)
+                            for r in by_rule):
+            # the model stopped before the clause did, not at the same subject's next verb ("denied that ... and accused")
             triple = dataclasses.replace(triple, contents=twin.contents)
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)

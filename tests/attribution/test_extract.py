@@ -163,3 +163,11 @@ def test_extract_participle_after_a_comma_shares_the_source_of_the_cue_before():
         "conference that tests on samples from the batch had found \"no contamination of any kind\".",))
     by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
     assert "Kodjo Amenyo" == by_cue["telling"].source_resolved
+
+
+def test_extract_content_stops_at_the_same_subjects_next_cue():
+    art = Article(id="k", headline=None, paragraphs=(
+        "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "
+        "Venezuelan waters to escort a foreign oil survey ship, calling the episode a \"staged provocation.\"",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert ["that its navy had fired at the Guyanese boat"] == [c.text for c in by_cue["denied"].contents]
