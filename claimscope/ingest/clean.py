@@ -35,7 +35,9 @@ from datetime import date
 
 from claimscope.ingest import noise
 from claimscope.ingest.language import detect_language
-from claimscope.ingest.textdump import is_headline_like, is_noise_line, is_title_case, strip_title, title_key
+from claimscope.ingest.textdump import (DATE_LINE_MAX_CHARS, PROSE_MIN_CHARS, is_bare_date, is_date_line,
+                                        is_headline_like, is_noise_line, is_prose, is_title_case, strip_title,
+                                        title_key)
 from claimscope.model import PARAGRAPH_SEPARATOR, Article, PublishedFrom, RawArticle, SourceSegment
 
 logger = logging.getLogger(__name__)
@@ -51,23 +53,22 @@ SUBHEADING_MAX_WORDS = 10
 LINK_MAX_WORDS = 20
 # A line that repeats a body sentence is a pull-quote only when at most this long.
 PULL_QUOTE_MAX_CHARS = 300
-# A line holding only a date (and time, and an "Updated ..." part) is at most this long ("Published
-# 8:41 a.m. ET Oct. 12, 2025 | Updated 2:15 p.m. ET Oct. 12, 2025" is 73; the news set's longest).
-DATE_LINE_MAX_CHARS = 140
 # Lines a byline, date line or headline copy may come after a header line (section label, standfirst).
 HEADER_REACH = 8
 # A date line written "12/05/2025" is read as the day-month order that falls this many days or fewer
 # after a date in the captions (France 24's "Issued on: 12/05/2025" above a photo of May 11).
 AMBIGUOUS_DATE_DAYS = 7
-# Words besides the date a date line's date part may hold ("on", a time zone); a sentence has more.
-DATE_LINE_OTHER_WORDS = 2
 # Lines from the top of a page searched for its byline or date line (a site menu runs 10-30 lines),
 # up to the first line longer than PROSE_MIN_CHARS (a paragraph; standfirsts run 100-200 characters).
 HEADLINE_ANCHOR_LINES = 60
-PROSE_MIN_CHARS = 250
+# A breadcrumb ("Hong Kong/Law and Crime"): a section path, not a headline.
+BREADCRUMB = re.compile(r"^\S.{0,40}\w/\w.{0,40}$")
 # A block of two or more lines of at most this many words, none ending a sentence, is a menu, tag
 # list or link list ("News / Opinion / Sport", "Moldova / Elections / Vote-buying"), not prose.
 LIST_ITEM_MAX_WORDS = 6
+LIST_MIN_LINES = 3
+# The line under a newsletter sign-up that says what the newsletter holds is at most this long.
+BLURB_MAX_WORDS = 25
 # A short line between two paragraphs at least this long is a subheading even in sentence case.
 FRAMING_PARAGRAPH_CHARS = 120
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
@@ -105,10 +106,13 @@ def clean_article(raw: RawArticle) -> Article | None:
     roles: list[str] = ["body"] * len(lines)
 
     headline = ((raw.title or "").strip() or None) if raw.is_structured else None
+    site: str | None = None
     if not raw.is_structured:
         first_content = _find_headline(lines)
         if first_content is not None:
             headline = strip_title(lines[first_content].text)
+            suffix = noise.SITE_SUFFIX.search(lines[first_content].text)
+            site = suffix.group(0).strip(" |–—-").casefold() if suffix else None  # "The Globe and Mail"
             roles[first_content] = "headline"
             for j in range(first_content):  # what the headline search passed over is page furniture
                 roles[j] = "drop"
@@ -157,6 +161,10 @@ def clean_article(raw: RawArticle) -> Article | None:
             in_related = False
         if title_key(text) == headline_key:
             roles[i], dropped["repeated headline"] = "drop", dropped["repeated headline"] + 1
+        elif site and text.casefold() == site:
+            roles[i], dropped["site name"] = "drop", dropped["site name"] + 1
+        elif i > 0 and noise.NEWSLETTER_SIGNUP.match(lines[i - 1].text) and len(text.split()) <= BLURB_MAX_WORDS:
+            roles[i], dropped["newsletter blurb"] = "drop", dropped["newsletter blurb"] + 1
         elif related := noise.RELATED_HEADING.match(text):
             roles[i], in_related, related_links = "drop", True, 0
             dropped["related links heading"] += 1
@@ -164,13 +172,13 @@ def clean_article(raw: RawArticle) -> Article | None:
                 dropped["related link"] += 1
                 related_links = 1
         elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text)) \
-                and _is_bare_date(m.group("date")) and (d := parse_date(m.group("date"))):
+                and is_bare_date(m.group("date")) and (d := parse_date(m.group("date"))):
             # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
             roles[i] = "drop"
             date_line = date_line or d
             dropped["date line"] += 1
         elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text)) \
-                and _is_bare_date(m.group("date")) and (readings := _numeric_readings(m.group("date"))):
+                and is_bare_date(m.group("date")) and (readings := _numeric_readings(m.group("date"))):
             roles[i] = "drop"  # "Issued on: 12/05/2025 - 16:20": 12 May or 5 December, decided below
             undecided = undecided or readings
             dropped["date line"] += 1
@@ -333,26 +341,16 @@ def _find_headline(lines: list[_Line]) -> int | None:
     anchor = next((i for i, line in enumerate(header) if _is_byline_or_date(line.text)), None)
     if anchor is None or (first is not None and first >= anchor - HEADER_REACH):
         return first
-    near = next((i for i in range(max(0, anchor - HEADER_REACH), anchor)
-                 if len(lines[i].text.split()) >= 4 and is_headline_like(lines[i].text)), None)
+    window = range(max(0, anchor - HEADER_REACH), anchor)
+    if first is not None and any(title_key(lines[i].text) == title_key(lines[first].text) for i in window):
+        return first  # the page title on top, the headline printed again above the byline
+    near = next((i for i in window if len(lines[i].text.split()) >= 4 and is_headline_like(lines[i].text)
+                 and not BREADCRUMB.match(lines[i].text)), None)
     return near if near is not None else first
 
 
 def _is_byline_or_date(text: str) -> bool:
-    if noise.BYLINE.match(text) or noise.STAFF_BYLINE.match(text):
-        return True
-    m = len(text) <= DATE_LINE_MAX_CHARS and (noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text))
-    return bool(m) and _is_bare_date(m.group("date")) and bool(
-        noise.NUMERIC_DATE.search(m.group("date")) or parse_date(m.group("date")))
-
-
-def _is_bare_date(written: str) -> bool:
-    """A date line's date part is a date and little else: "Sat 14 Jun 2025", not "Cruz dropped
-    out of the race May 3, 2016" (a sentence that ends in a date)."""
-    rest = written
-    for pattern in (*noise.DATE_PATTERNS, noise.NUMERIC_DATE):
-        rest = pattern.sub(" ", rest)
-    return len(re.findall(r"[^\W\d]{2,}", rest)) <= DATE_LINE_OTHER_WORDS
+    return bool(noise.BYLINE.match(text) or noise.STAFF_BYLINE.match(text)) or is_date_line(text)
 
 
 def _first_headline(lines: list[_Line]) -> int | None:
@@ -416,8 +414,12 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
     for i in range(markers[0] + 1, len(lines)):
         if roles[i] != "body":
             continue
-        if not any(i < m <= i + HEADER_REACH for m in markers) or noise.DATELINE.match(lines[i].text):
+        if noise.DATELINE.match(lines[i].text):
             break
+        if not any(i < m <= i + HEADER_REACH for m in markers):
+            if is_prose(lines[i].text) or i > markers[-1]:
+                break  # the body begins
+            continue  # a menu line far above the byline: left to the list rule
         roles[i] = "drop"
         notes.append(f"header line: {lines[i].text[:80]}")
     for i in range(1, len(lines)):  # a video's title above its length ("01:58 - Source: CNN")
@@ -427,7 +429,7 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
 
 
 # A label inside a bracketed credit: "(Photo: Radu Ceban/Ungheni Today)".
-CREDIT_LABEL = re.compile(r"^(?:photo(?:graph)?|image|picture|credit)\s*:\s*", re.IGNORECASE)
+CREDIT_LABEL = re.compile(r"^(?:(?:file )?photo(?:graph)?|image|picture|credit)\s*:\s*", re.IGNORECASE)
 
 
 def _match_credit(text: str) -> tuple[str, str] | None:
@@ -462,10 +464,7 @@ def _assemble_body(lines, roles, dropped, raw):
             runs.append([line])
         prev = i
     pieces: list[list[_Line]] = []  # each piece is one paragraph's lines
-    for run in runs:
-        if _is_list_block(run):
-            dropped["menu or tag list line|menu or tag list lines"] += len(run)
-            continue
+    for run in _without_lists(runs, dropped):
         wrapped = len(run) >= 2 and all(len(line.text) <= WRAP_MAX_CHARS for line in run[:-1])
         current = [run[0]]
         for line in run[1:]:
@@ -478,6 +477,9 @@ def _assemble_body(lines, roles, dropped, raw):
                 current = [line]
         pieces.append(current)
 
+    while pieces and len(pieces[-1]) == 1 and len(pieces[-1][0].text.split()) == 1:
+        pieces.pop()  # a section label closing the page ("Business"): the next page's, not this story's
+        dropped["trailing section label"] += 1
     paragraphs: list[tuple[str, list[_Line]]] = []
     subheadings: list[str] = []
     texts = [" ".join(line.text for line in piece) for piece in pieces]
@@ -508,9 +510,34 @@ def _assemble_body(lines, roles, dropped, raw):
     return paragraphs, subheadings, segments
 
 
-def _is_list_block(run: list[_Line]) -> bool:
-    return len(run) >= 2 and all(len(line.text.split()) <= LIST_ITEM_MAX_WORDS
-                                 and line.text[-1] not in noise.SENTENCE_END for line in run)
+def _without_lists(runs: list[list[_Line]], dropped: Counter[str]) -> list[list[_Line]]:
+    """The runs with their menus, tag lists and link lists taken out: a whole block of 2+ short
+    unpunctuated lines, or 3+ such lines in a row inside a block (pages pasted without blank lines)."""
+    out = []
+    for run in runs:
+        short = [len(line.text.split()) <= LIST_ITEM_MAX_WORDS and line.text[-1] not in noise.SENTENCE_END
+                 for line in run]
+        if len(run) >= 2 and all(short):
+            dropped["menu or tag list line|menu or tag list lines"] += len(run)
+            continue
+        kept: list[_Line] = []
+        k = 0
+        while k < len(run):
+            j = k
+            while j < len(run) and short[j]:
+                j += 1
+            if j - k >= LIST_MIN_LINES:
+                dropped["menu or tag list line|menu or tag list lines"] += j - k
+                if kept:
+                    out.append(kept)
+                kept = []
+                k = j
+                continue
+            kept.extend(run[k:max(j, k + 1)])
+            k = max(j, k + 1)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _is_subheading_text(text: str, lines_so_far: int) -> bool:

@@ -62,7 +62,11 @@ _NOISE_LINES = [
     # image viewers, editions, menus and membership asks of news sites' page chrome
     r"view image in fullscreen|close dialogue.{0,80}|show more(?:\s*hide expanded menu)?|[A-Z][\w ]{1,30} edition",
     r"print subscriptions|search jobs|.{1,40} - back to home|reuse this content|explore more on these topics",
-    r"kindly share this story:?|play live|follow|become a (?:member|subscriber)|support us|x",
+    r"kindly share this story:?|play live|follow|become a (?:member|subscriber)|support us|x|bookmark|watch live",
+    r"why you can trust .{1,30}|comments?\s*\(\d{1,6}\)|discover more stories on:?",
+    r"tap here|newsletter|for subscribers|open this photo in gallery:?|read:\s.{5,200}",
+    r"source:\s*[A-Z]{2,10}/[a-z]{1,4}\([a-z]{1,4}\)",                    # CNA's desk slug "Source: CNA/na(ws)"
+    r"(?:©\s*)?copyright\s*(?:©\s*)?\d{4}.*",
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -81,7 +85,9 @@ _NOISE_PREFIXES = [
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
     r"our standards\s*:", r"follow .{1,40} on (?:whatsapp|telegram|x|twitter|facebook|instagram|google news)\b",
     r"join our (?:whatsapp|telegram) channel", r"copyright\b.{0,60}all rights reserved",
-    r"keep up to date with .{1,80} by downloading the .{1,40} app", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"keep up to date with .{1,80} by downloading the .{1,40} app", r"keep up with all the latest news\b",
+    r"do you have questions about the biggest topics", r"get whatsapp alerts from", r"get our pick of top stories",
+    r"you must be logged in to\b", r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -90,13 +96,16 @@ RELATED_HEADING = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
     r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
     r"|follow(?=\s*:\s*$)|keywords(?=\s*$)|(?:skip next section )?(?:related topics|explore more|more from \w+)"
-    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest news)\s*:?\s*(?P<rest>.*)$",
+    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest news|also worth reading)"
+    r"\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # A promotion box printed inline ("skip past newsletter promotion" ... "after newsletter promotion"):
 # every line from the opening marker to the closing one goes, if the closing one comes within
 # PROMO_MAX_LINES lines (clean.py).
 PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?)$", re.IGNORECASE)
+# A newsletter sign-up line; the short blurb under it is part of the promotion (clean.py).
+NEWSLETTER_SIGNUP = re.compile(r"^(?:sign up|subscribe)\b.{0,60}\bnewsletter\b.{0,20}$", re.IGNORECASE)
 PROMO_END = re.compile(r"^(?:after (?:\w+ )?(?:newsletter )?promotion|become a (?:member|subscriber))$", re.IGNORECASE)
 
 # Wire trailers and contributor lines: credits for the story, not part of it.
@@ -165,6 +174,8 @@ CREDIT_PATTERNS = (
     ),
     # "... Shan State on June 10, 2025 [Handout/Thanlwin Defence Army]": a bracketed credit with a slash
     re.compile(r"^(?P<caption>.*?)\s*\[(?P<credit>[^\[\]/]{2,60}/[^\[\]]{2,60})\]\s*$"),
+    # "... the day after the by-election.ALEX PENNYWORTH/THE CANADIAN PRESS": a capitalised credit glued on
+    re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>[A-Z][A-Z.'’ -]{2,40}/(?:[A-Z][A-Z.&'’ -]{1,60}))$"),
     # "... in Lomé on May 11, 2025. © Edem Kouassivi, AFP": a copyright sign and the holder
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*©\s*(?P<credit>[A-Z][^©]{1,80}?)\s*$"),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
@@ -218,7 +229,7 @@ SOURCE_LABEL = re.compile(r"^(?:image|photo|video) source\s*[,:]\s*(?P<credit>\S
 CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption>\S.*)$", re.IGNORECASE)
 # A page title's site name: "Floorball chief denies ... – DW – 03/12/2025", "... | CNN",
 # "... | Yonhap News Agency"; and a wire's version tag: "(LEAD) ...", "UPDATE 2-...".
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w&.'’]*(?:\s+[A-Z][\w&.'’]*){0,3})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
 VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{0,20})\)\s*|UPDATE \d{1,2}-)")
 # A credit alone on the line under its caption: "Courtesy Guyana Defence Force",
 # "Ricardo Almeida/AFP/Getty Images/File".
@@ -254,15 +265,15 @@ NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|issued|modified|last modified)\s*(?:on)?\s*[:\-–—]?\s*)?"
-    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
-    r"(?:\s*[,|·•]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?"
+    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
+    r"(?:\s*[,|·•(]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?"
     r"(?:\s*[-–—]\s*[A-Z][A-Z .'’-]{1,40})?$",  # "... IST - MANGALURU": the place in capitals
     re.IGNORECASE,
 )
 
 # A time before the date: "6:52 PM EDT, Wed June 18, 2025" (CNN's "Updated" line).
 TIME_DATE_LINE = re.compile(
-    r"^(?:updated|published)?\s*\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*[A-Z]{2,4},?\s*(?P<date>(?:[A-Z][a-z]{2},?\s*)?.{6,30}?\d{4})$",
+    r"^(?:updated|published)?\s*:?\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*(?P<date>(?:[A-Z][a-z]{2},?\s*)?.{6,30}?\d{4})$",
     re.IGNORECASE,
 )
 # Closing punctuation that marks a line as a sentence rather than a heading.

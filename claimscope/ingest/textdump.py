@@ -33,6 +33,7 @@ and empty-file detection belong to ``sniff.py``.
 from __future__ import annotations
 
 import logging
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,6 +56,14 @@ CONTENT_MIN_WORDS = 4
 PAGE_OPENING_LINES = 3
 # ... once the page holds this many lines (the seed prints its headline and captions again after 5).
 PAGE_MIN_LINES = 12
+# Words besides the date a date line's date part may hold ("on", a time zone); a sentence has more.
+DATE_LINE_OTHER_WORDS = 2
+# A date line is at most this long (clean.py drops such lines from the body).
+DATE_LINE_MAX_CHARS = 140
+# A page's header (standfirst, summary bullets, byline) between headline and date line runs this
+# many lines at most, none of them a paragraph longer than PROSE_MIN_CHARS.
+HEADER_LINES = 6
+PROSE_MIN_CHARS = 250
 # Lines read ahead of the one being judged: enough to see a headline repeated after two caption
 # lines and two widget lines (the seed's scraped-page pattern needs 5).
 LOOKAHEAD_LINES = 8
@@ -90,6 +99,7 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
     chars = 0
     headline_key: str | None = None
     has_content = False  # a line other than widget residue: only then may a new article start
+    prose = 0
     ahead: deque[_Unit] = deque()
     units = _read_units(lines)
     exhausted = False
@@ -103,13 +113,15 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
         if not ahead:
             break
         unit = ahead.popleft()
-        if has_content and (_reopens_page(unit, list(ahead), article) or _starts_article(unit, list(ahead), headline_key)):
+        if has_content and (_reopens_page(unit, list(ahead), article)
+                            or _starts_article(unit, list(ahead), headline_key, prose)):
             yield _finish(article, chars, path)
-            article, chars, headline_key, has_content = [], 0, None, False
+            article, chars, headline_key, has_content, prose = [], 0, None, False, 0
         text = unit.text
         if headline_key is None and not has_content and is_headline_like(text):
             headline_key = title_key(text)
         has_content = has_content or (not is_noise_line(text) and len(text.split()) >= CONTENT_MIN_WORDS)
+        prose += is_prose(text)
         chars += len(unit.line) + (len(unit.gap) if article else 0)
         if chars > MAX_ARTICLE_CHARS:
             # too long to yield: keep only the first line, for the error's line number
@@ -152,13 +164,19 @@ def _reopens_page(unit: _Unit, ahead: list[_Unit], article: list[_Unit]) -> bool
     """The page's opening lines ("Skip to content", the site name, its menu) printed again: the
     next scraped page of the same site begins, whatever its headline looks like. Not within the
     page's first ``PAGE_MIN_LINES`` lines: a headline printed again with its captions is one page."""
+    if len(article) < PAGE_MIN_LINES:
+        return False
     opening = [u.text for u in article[:PAGE_OPENING_LINES]]
-    return len(opening) == PAGE_OPENING_LINES and len(article) >= PAGE_MIN_LINES \
-        and [unit.text] + [u.text for u in ahead[:PAGE_OPENING_LINES - 1]] == opening
+    if [unit.text] + [u.text for u in ahead[:PAGE_OPENING_LINES - 1]] == opening:
+        return True
+    # each page opens on its own title ("Headline - The Globe and Mail"), then the same skip link and site name
+    titled = noise.SITE_SUFFIX.search(article[0].text) and noise.SITE_SUFFIX.search(unit.text)
+    return bool(titled) and [u.text for u in ahead[:PAGE_OPENING_LINES - 1]] == opening[1:]
 
 
-def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -> bool:
-    """Does ``unit`` open a new article? See the module docstring for the rules."""
+def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None, prose: int = 0) -> bool:
+    """Does ``unit`` open a new article? See the module docstring for the rules. ``prose``: the
+    paragraphs of prose the current article holds (a page's header holds at most a standfirst)."""
     first = unit.text
     if not is_headline_like(first) or title_key(first) == headline_key:
         return False
@@ -177,7 +195,24 @@ def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None) -
         return True
     if is_caption_line(nxt) and (wide or (gapped and title)):
         return True
+    if gapped and prose >= 2 and _dated_below(ahead):
+        return True  # "HEADLINE / Bookmark / • summary / Name / 13 Jun 2025 11:05AM": the next page's header
     return wide and title and len(nxt) >= LONG_PARAGRAPH_CHARS and not is_headline_like(nxt)
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of running text: long, many words, ending a sentence."""
+    return len(line) >= LONG_PARAGRAPH_CHARS and len(line.split()) >= 12 and line[-1] in ".!?\"”’'"
+
+
+def _dated_below(ahead: list[_Unit]) -> bool:
+    """A date line within the next ``HEADER_LINES`` lines that are not widget residue, before any paragraph."""
+    for unit in [u for u in ahead if not is_noise_line(u.text)][:HEADER_LINES]:
+        if is_date_line(unit.text):
+            return True
+        if len(unit.text) > PROSE_MIN_CHARS:
+            return False
+    return False
 
 
 def is_caption_line(line: str) -> bool:
@@ -212,7 +247,25 @@ def is_headline_like(line: str) -> bool:
         return False
     if noise.DATE_LINE.match(line) and any(p.search(line) for p in noise.DATE_PATTERNS):
         return False
+    if is_date_line(line) or re.search(r"(?:^|\s)@\w{2,}", line):  # "Issued on: 12/05/2025", "Name, reporter @handle"
+        return False
     return not (noise.BYLINE.match(line) or noise.DATELINE.match(line) or is_caption_line(line) or is_bare_credit(line))
+
+
+def is_bare_date(written: str) -> bool:
+    """A date line's date part is a date and little else: "Sat 14 Jun 2025", not "Cruz dropped
+    out of the race May 3, 2016" (a sentence that ends in a date)."""
+    rest = written
+    for pattern in (*noise.DATE_PATTERNS, noise.NUMERIC_DATE):
+        rest = pattern.sub(" ", rest)
+    return len(re.findall(r"[^\W\d]{2,}", rest)) <= DATE_LINE_OTHER_WORDS
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only dates the page: "Tuesday 8 July 2025 14:21, UK", "Published: 6:45pm, 12 Jul 2025"."""
+    m = len(line) <= DATE_LINE_MAX_CHARS and (noise.DATE_LINE.match(line) or noise.TIME_DATE_LINE.match(line))
+    return bool(m) and is_bare_date(m.group("date")) and bool(
+        noise.NUMERIC_DATE.search(m.group("date")) or any(p.search(m.group("date")) for p in noise.DATE_PATTERNS))
 
 
 def is_title_case(line: str) -> bool:

@@ -38,6 +38,9 @@ def test_clean_licensing_residue_after_credit_is_not_caption_text():
 @pytest.mark.parametrize("line,expected", [
     ("May 2, 2025 6:41 PM GMT+1 Updated 2 hours ago", "2025-05-02"),
     ("Updated 5:47 PM MST, May 2, 2025", "2025-05-02"),
+    ("Friday 2 May 2025 14:21, UK", "2025-05-02"),
+    ("02 May 2025 06:40PM (Updated: 02 May 2025 09:15PM)", "2025-05-02"),
+    ("Published: 6:45pm, 2 May 2025", "2025-05-02"),
     ("Published 8:41 a.m. ET May 2, 2025 | Updated 2:15 p.m. ET May 2, 2025", "2025-05-02"),
     ("Published on: 02/05/2025 - 16:02 Modified: 02/05/2025 - 18:40", None),  # day or month first?
     ("Published on: 21/05/2025 - 16:02 Modified: 21/05/2025 - 18:40", "2025-05-21"),
@@ -315,3 +318,36 @@ def test_clean_author_note_promo_and_tag_list_after_the_story_are_dropped():
             "Become a member\nCity Hall\nMarkets\nLagos\n")
     article = _one(text)
     assert 2 == len(article.paragraphs) and () == article.subheadings
+
+
+# --- fourth blind set's styles (data/blindset4), on texts of our own -----------------------------
+
+def test_clean_page_title_with_site_name_and_breadcrumb_above_the_headline_copy():
+    text = ("Council shuts Harbour Road market over unsafe roof - The Lagos Ledger\nSkip to main content\n"
+            "The Lagos Ledger\nSubscribe\nNews\nCity\nBusiness\nSport\nOpinion\nLife\nArts\nLagos/City Hall and Courts\n"
+            "Council shuts Harbour Road market over unsafe roof\nAda Okafor\nPublished March 4, 2025\n"
+            "Sign up for the City Hall newsletter\nYour weekly guide to decisions made in your name.\n" + BODY)
+    article = _one(text)
+    assert "Council shuts Harbour Road market over unsafe roof" == article.headline
+    assert "2025-03-04" == article.published
+    assert 2 == len(article.paragraphs) and () == article.subheadings  # menu, site name, blurb: furniture
+
+
+def test_textdump_next_page_header_with_summary_bullets_and_a_date_starts_an_article():
+    first = (f"Council shuts Harbour Road market over unsafe roof\n\nAda Okafor\n\n4 Mar 2025 06:40PM\n\n{BODY}\n"
+             "The market's 300 stall holders will be offered space in a car park nearby, the council said.\n\n"
+             "City\n\n")
+    second = ("Traders plan appeal against market closure\n\nBookmark\nShare\n\n"
+              "\u2022 Traders say they were not consulted\n\u2022 The council says the roof could collapse\n\n"
+              "Ada Okafor\n\n5 Mar 2025 11:05AM (Updated: 5 Mar 2025 12:48PM)\n\n" + BODY)
+    articles = _articles(first + second)
+    assert ["Council shuts Harbour Road market over unsafe roof", "Traders plan appeal against market closure"] == [
+        a.headline for a in articles]
+    assert not any(p == "City" for p in articles[0].paragraphs)  # the next page's section label
+
+
+def test_clean_capitalised_credit_glued_to_its_caption():
+    caption = "Traders pack up their stalls at Harbour Road market on March 3."
+    article = _one(f"Council shuts Harbour Road market over unsafe roof\n\n{caption}ADA OKAFOR/THE LAGOS LEDGER\n\n{BODY}")
+    assert ((caption,), ("ADA OKAFOR/THE LAGOS LEDGER",)) == (article.captions, article.photo_credits)
+
