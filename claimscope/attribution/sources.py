@@ -70,7 +70,8 @@ MIN_ROLE_OVERLAP = 2
 # Words that end a company's name ("Corvane Pharma", "Harlow Logistics Inc.").
 COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
                              "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
-                             "logistics", "technologies", "systems", "energy", "capital", "partners"})
+                             "logistics", "technologies", "systems", "energy", "capital", "partners", "shipping",
+                             "fisheries", "air", "airways", "foods", "properties", "resources", "distribution"})
 # A name ending in one of these is a place, never the "it" that speaks ("Scarborough Shoal").
 LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "river", "lake", "mountain",
                        "mountains", "bay", "gulf", "peninsula", "valley", "desert", "coast", "ocean", "canal"})
@@ -229,6 +230,14 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return name
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
+        titles = {c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        if titles & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 \
+                and not any(n == name for _, n in index.persons):
+            # "City clerk Josephine Aucoin", a name NER missed: a person, and "the clerk" later is her
+            index.persons.append((start, name))
+            index.persons.sort()
+            index.names.append(name)
+            index.roles.setdefault(name, set()).update(titles)
         return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
         return _resolve_description(span, index, start)

@@ -231,3 +231,10 @@ def test_sources_the_group_is_the_initiative_introduced_as_one():
             "\"organized transport of voters\" to three polling stations.")
     got = _resolved(text)
     assert "Fair Count Initiative" in got["also reported"]
+
+
+def test_sources_a_title_before_a_name_ner_missed_makes_it_a_person_with_that_role():
+    got = _resolved("City clerk Josephine Aucoin rejected the allegation.",
+                    "Hugh Caldwell said he would appeal.",
+                    "The clerk acknowledged that 41 ballot packages had been returned.")
+    assert "Josephine Aucoin" == got["acknowledged"]
