@@ -14,7 +14,9 @@ shows one, judged on that line and the ``LOOKAHEAD_LINES`` after it:
    the next line is a dateline with an agency ("KYIV (Reuters) -") after a blank line; the next
    line is a credited photo caption and the headline is title-cased, after a blank line; or,
    after a wide gap of ``WIDE_GAP_LINES`` blank lines, any dateline or caption, or a title-cased
-   headline followed by a long paragraph (articles without a caption).
+   headline followed by a long paragraph (articles without a caption); or, after a blank line once
+   the current article holds two paragraphs of prose, a date line among the next ``HEADER_LINES``
+   (the next page's header: summary bullets, a name, "13 Jun 2025 11:05AM").
 
 Before those, the page's own opening lines (skip link, site name, menu: ``PAGE_OPENING_LINES``)
 printed again after ``PAGE_MIN_LINES`` lines start the next page of the same site, whatever its
