@@ -206,10 +206,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
     titled = _titled_apposition(doc.text, start, end)
-    if titled is not None and not any(name == titled for _, name in index.persons):
-        index.persons.append((start, titled))  # a person NER missed: "he" later may be them
-        index.persons.sort()
-        index.names.append(titled)
+    if titled is not None:
+        _add_person(index, start, titled)  # a person NER missed: "he" later may be them
     if titled is None and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
     if "year-old" in span[:6].text.replace(" ", "") and span[0].lower_ == "the":
@@ -231,12 +229,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
         titles = {c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        if titles & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 \
-                and not any(n == name for _, n in index.persons):
+        if titles & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 and _add_person(index, start, name):
             # "City clerk Josephine Aucoin", a name NER missed: a person, and "the clerk" later is her
-            index.persons.append((start, name))
-            index.persons.sort()
-            index.names.append(name)
             index.roles.setdefault(name, set()).update(titles)
         return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
@@ -268,6 +262,16 @@ def _apposition_after(span: SpacySpan) -> str | None:
     if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return _clean_name(ent.text)
+
+
+def _add_person(index: EntityIndex, offset: int, name: str) -> bool:
+    """Index a person the resolution found and NER did not; False when already indexed."""
+    if any(n == name for _, n in index.persons):
+        return False
+    index.persons.append((offset, name))
+    index.persons.sort()
+    index.names.append(name)
+    return True
 
 
 def _titled_apposition(text: str, start: int, end: int) -> str | None:
@@ -454,7 +458,7 @@ def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:
     lemma = head.lemma_.lower()
     # "the paramilitary group" is "the paramilitary Rapid Support Forces"
     words = {lemma} | {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
-    earlier = [e for e in orgs if e.end <= span.start and doc[e.start - 1].text != "("]  # not "(RSF)"
+    earlier = [e for e in orgs if e.end <= span.start and (e.start == 0 or doc[e.start - 1].text != "(")]  # not "(RSF)"
     for ent in earlier[-1:]:  # the organisation named last: "the group" after two groups is the nearer
         beside = doc[max(0, ent.start - 2):ent.start]  # "supplier Tavria ..."
         after = doc[ent.end:min(len(doc), ent.end + 8)]  # "..., a Chisinau-based observer group"

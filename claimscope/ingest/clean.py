@@ -29,6 +29,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from itertools import groupby
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -521,20 +522,15 @@ def _without_lists(runs: list[list[_Line]], dropped: Counter[str]) -> list[list[
             dropped["menu or tag list line|menu or tag list lines"] += len(run)
             continue
         kept: list[_Line] = []
-        k = 0
-        while k < len(run):
-            j = k
-            while j < len(run) and short[j]:
-                j += 1
-            if j - k >= LIST_MIN_LINES:
-                dropped["menu or tag list line|menu or tag list lines"] += j - k
-                if kept:
+        for is_short, group in groupby(zip(run, short), key=lambda pair: pair[1]):
+            group_lines = [line for line, _ in group]
+            if is_short and len(group_lines) >= LIST_MIN_LINES:
+                dropped["menu or tag list line|menu or tag list lines"] += len(group_lines)
+                if kept:  # the list splits the block: what stood above it is a run of its own
                     out.append(kept)
                 kept = []
-                k = j
-                continue
-            kept.extend(run[k:max(j, k + 1)])
-            k = max(j, k + 1)
+            else:
+                kept.extend(group_lines)
         if kept:
             out.append(kept)
     return out

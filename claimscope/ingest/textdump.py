@@ -176,7 +176,7 @@ def _reopens_page(unit: _Unit, ahead: list[_Unit], article: list[_Unit]) -> bool
     return bool(titled) and [u.text for u in ahead[:PAGE_OPENING_LINES - 1]] == opening[1:]
 
 
-def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None, prose: int = 0) -> bool:
+def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None, prose: int) -> bool:
     """Does ``unit`` open a new article? See the module docstring for the rules. ``prose``: the
     paragraphs of prose the current article holds (a page's header holds at most a standfirst)."""
     first = unit.text
