@@ -76,6 +76,8 @@ class _Sides:
 
     pairs: list[tuple[frozenset[str], frozenset[str], bool]] = field(default_factory=list)
     charged: list[tuple[frozenset[str], set[str]]] = field(default_factory=list)
+    first_charged: list[tuple[frozenset[str], int]] = field(default_factory=list)  # (party, offset)
+    first_accusing: list[tuple[frozenset[str], int]] = field(default_factory=list)
 
     def opponents(self, own: frozenset[str]) -> set[str]:
         """Parties own explicitly accused, and parties that accused own in any way."""
@@ -88,11 +90,14 @@ class _Sides:
         return out
 
     def charges_against(self, own: frozenset[str]) -> set[str] | None:
-        """What own answers for; None when it is charged with nothing, or accuses explicitly at
-        least as often as it is charged (the side that brought the complaint, though answered)."""
+        """What own answers for; None when it is charged with nothing, or accused explicitly
+        before anyone charged it (the side that brought the complaint, though answered)."""
         found = [terms for party, terms in self.charged if party & own]
-        brought = sum(1 for accuser, _, explicit in self.pairs if explicit and accuser & own)
-        return set().union(*found) if len(found) > brought else None
+        charged = min((at for party, at in self.first_charged if party & own), default=None)
+        brought = min((at for party, at in self.first_accusing if party & own), default=None)
+        if not found or brought is not None and (charged is None or brought < charged):
+            return None
+        return set().union(*found)
 
     def accuses(self, own: frozenset[str]) -> bool:
         return any(accuser & own for accuser, _, _ in self.pairs)
@@ -103,7 +108,7 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
     stances = [s.stance for s in items]
     for i in _persisting(doc, items) | _keeps_denying(doc, items):
         stances[i] = Stance.DENY
-    parties = [_speaker_keys(doc, item) for item in items]
+    parties = _parties(doc, index, items)
     terms = [_terms(doc, item.contents) for item in items]
     sides = _find_sides(doc, index, items, parties, terms)
     if not sides.pairs and not sides.charged:
@@ -140,28 +145,42 @@ def _find_sides(doc: Doc, index: EntityIndex, items: list[Said], parties: list[f
     with the terms of what it is charged with."""
     sides = _Sides()
     for item, speaker, said in zip(items, parties, terms):
-        if item.stance is Stance.ACCUSE and speaker:
+        if item.stance is Stance.ACCUSE:  # "Residents accused X": X is charged though residents are no party
+            if speaker and not item.neutral:
+                sides.first_accusing.append((speaker, _offset(item)))
             for target in _accused_in(doc, index, item, speaker):
                 if target & speaker:
                     continue
-                sides.pairs.append((speaker, target, not item.neutral))
+                if speaker:
+                    sides.pairs.append((speaker, target, not item.neutral))
                 if not item.neutral:
                     sides.charged.append((target, said))
+                    sides.first_charged.append((target, _offset(item)))
         elif item.stance is Stance.DENY and not item.neutral and speaker:
             sides.charged.append((speaker, said))
+            sides.first_charged.append((speaker, _offset(item)))
     narrated = _charges(doc, index)
-    for accuser, accused, sentence in narrated:
+    for accuser, accused, sentence, at in narrated:
         sides.charged.append((accused, sentence))
+        sides.first_charged.append((accused, at))
         if accuser:
             sides.pairs.append((accuser, accused, True))
+            sides.first_accusing.append((accuser, 0))
     for item, speaker in zip(items, parties):
         role = _role(doc, item.source)
         if role == ACCUSER and speaker:
-            sides.pairs.extend((speaker, accused, True) for _, accused, _ in narrated)
+            sides.pairs.extend((speaker, accused, True) for _, accused, _, _ in narrated)
             sides.pairs.append((speaker, frozenset(), True))
+            sides.first_accusing.append((speaker, 0))  # "prosecutors" bring the case
         elif role == ACCUSED and speaker:
-            sides.charged.append((speaker, set().union(*(t for _, _, t in narrated))))
+            sides.charged.append((speaker, set().union(*(t for _, _, t, _ in narrated))))
+            sides.first_charged.append((speaker, 0))
     return sides
+
+
+def _offset(item: Said) -> int:
+    """Where an item starts in the text: its cue or its first content, whichever comes first."""
+    return min(([item.cue[0]] if item.cue else []) + [a for a, _ in item.contents])
 
 
 def _terms(doc: Doc, spans) -> set[str]:
@@ -187,13 +206,14 @@ def _accused_in(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[str
     return [k for k in out if k]
 
 
-def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, frozenset[str], set[str]]]:
-    """(accuser, accused, terms of the charge) from the narration: "X was charged with", "sued X",
-    "allegations against X", "X pleaded not guilty"."""
+def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, frozenset[str], set[str], int]]:
+    """(accuser, accused, terms of the charge, from where it stands) from the narration: "X was
+    charged with", "allegations against X", "X pleaded not guilty" stand from the story's start
+    (the case predates it); "Y sued X" from its sentence on."""
     out = []
     for t in doc:
         lemma = t.lemma_.lower()
-        accuser = accused = None
+        accuser = accused = passive = None
         if t.pos_ == "VERB" and lemma in CHARGE_VERBS:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             passive = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
@@ -212,7 +232,9 @@ def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, 
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             accused = _phrase_keys(doc, index, subj) if subj is not None else None
         if accused:
-            out.append((accuser, accused, _terms(doc, [(t.sent.start_char, t.sent.end_char)])))
+            active = t.pos_ == "VERB" and lemma in CHARGE_VERBS and passive is None
+            out.append((accuser, accused, _terms(doc, [(t.sent.start_char, t.sent.end_char)]),
+                        t.sent.start_char if active else 0))
     return out
 
 
@@ -273,6 +295,12 @@ def _phrase_keys(doc: Doc, index: EntityIndex, head: Token, item: Said | None = 
             name = resolve_source(doc, index, t.idx, t.idx + len(t), said=said)
             if name and name[:1].isupper() and name.lower() != t.lower_:
                 keys |= _keys(name)
+    if not keys and head.pos_ == "NOUN":  # "a power company" the story names next: Halberd Power Co.
+        phrase = sorted(t.i for t in _noun_phrase(head))
+        start, end = doc[phrase[0]].idx, head.idx + len(head)
+        name = resolve_source(doc, index, start, end, said=said)
+        if name and name[:1].isupper() and name.lower() != doc.text[start:end].lower():
+            keys |= _keys(name)
     return frozenset(keys) or None
 
 
@@ -284,6 +312,19 @@ def _noun_phrase(head: Token) -> list[Token]:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "case"):
             out.extend(c.subtree)
     return out
+
+
+def _parties(doc: Doc, index: EntityIndex, items: list[Said]) -> list[frozenset[str]]:
+    """Each item's party: its speaker's name keys and every principal any mention of that speaker
+    is written with, so that "Tsang said" stands with the group "Vivian Tsang, the group's
+    convenor," speaks for."""
+    names = [_speaker_keys(doc, item) for item in items]
+    principals: dict[str, set[str]] = {}
+    for item in items:
+        if item.speaker:
+            principals.setdefault(item.speaker, set()).update(_principal_keys(doc, index, item))
+    return [keys | principals.get(item.speaker, set()) if item.speaker else keys
+            for keys, item in zip(names, items)]
 
 
 def _speaker_keys(doc: Doc, item: Said) -> frozenset[str]:
@@ -299,6 +340,17 @@ def _speaker_keys(doc: Doc, item: Said) -> frozenset[str]:
             if t.ent_type_ in ("GPE", "NORP") or (t.dep_ == "poss" and t.pos_ == "PROPN"):
                 keys |= _keys(t.text)
     return frozenset(keys)
+
+
+def _principal_keys(doc: Doc, index: EntityIndex, item: Said) -> set[str]:
+    """Whom the source says its speaker acts for, where a description names it: "the group's
+    convenor", "Counsel for Harbourline", "a spokeswoman for the commission"."""
+    span = doc.char_span(*item.source, alignment_mode="expand") if item.source is not None else None
+    keys: set[str] = set()
+    for t in span or ():
+        if t.dep_ == "poss" and t.pos_ == "NOUN" or t.dep_ == "pobj" and t.head.lower_ == "for":
+            keys |= _phrase_keys(doc, index, t, item) or set()
+    return keys
 
 
 def _keys(name: str | None) -> frozenset[str]:

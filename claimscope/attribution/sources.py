@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
-from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS
+from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ CATAPHORA_CHARS = 600
 # Nouns that stand for the company a story is about ("the company said"): the company it names most before.
 COMPANY_NOUNS = frozenset({"company", "firm", "drugmaker", "manufacturer", "carmaker", "automaker", "lender",
                            "insurer", "retailer", "maker", "producer", "operator", "developer", "startup",
-                           "airline", "carrier", "supplier"})
+                           "airline", "carrier", "supplier", "utility"})
 # Nouns for a public body that its name never ends in: "the watchdog", "the regulator".
 OVERSEER_NOUNS = frozenset({"watchdog", "regulator"})
 # Last words of a public body's name: never "the company" ("Australian Competition and Consumer Commission").
@@ -334,11 +334,16 @@ def fullest_name(index: EntityIndex, name: str) -> str:
         # exactly one longer naming
         opening = {o for o in index.names if len(o.split()) > 1 and o.split()[0] == name}
         longest = max(opening, key=len, default=None)
+        company = {o for o in opening if all(w.lower().strip(".") in COMPANY_ENDINGS for w in o.split()[1:])}
         if longest is not None and all(longest.startswith(o) for o in opening):
             best = longest  # "Daeseong Foods" and "Daeseong Foods Co." are one naming, written out
+        elif len(company) == 1:
+            # "Harbourline" -> "Harbourline Holdings", not the shareholders' group named after it
+            best = company.pop()
         else:
-            # "Mendible" -> "Álvaro Mendible Ruiz": a middle word of exactly one longer naming
-            inner = {o for o in index.names if name in o.split()[1:-1]}
+            # "Mendible" -> "Álvaro Mendible Ruiz": a middle word of exactly one longer naming, a
+            # name ("A group of shareholders in Harbourline Holdings" describes, it does not name)
+            inner = {o for o in index.names if name in o.split()[1:-1] and all(map(is_name_word, o.split()))}
             if len(inner) == 1:
                 best = inner.pop()
     return best

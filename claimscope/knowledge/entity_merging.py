@@ -29,22 +29,17 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from claimscope.model import ARTICLE_BOUND_ALIASES, ArticleAnalysis, Entity, EntityKind, canonical_entities
+from claimscope.nlp.entity_kinds import NAME_PARTICLES, is_name_word
 
 MERGED_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # Words after a surname that are not one: "Joseph R. Biden Jr." is shortened to "Biden", never "Jr.".
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # Names with more words than this give no shorter forms beyond the surname (2**n forms otherwise).
 MAX_NAME_WORDS = 6
-# Lower-case words inside a person's name ("Ursula von der Leyen").
-NAME_PARTICLES = frozenset({"de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"})
 
 
 def _is_acronym(name: str) -> bool:
     return " " not in name and len(name) >= 2 and name.replace(".", "").isupper() and name.replace(".", "").isalpha()
-
-
-def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() or word in NAME_PARTICLES
 
 
 def short_forms(entity: Entity) -> tuple[str, ...]:
@@ -60,7 +55,7 @@ def short_forms(entity: Entity) -> tuple[str, ...]:
     if entity.kind is EntityKind.PERSON:
         while words and words[-1] in NAME_SUFFIXES:
             words = words[:-1]
-        if len(words) < 2 or not all(_is_name_word(w) for w in words):
+        if len(words) < 2 or not all(is_name_word(w) for w in words):
             return ()
         particles = 0  # "von der Leyen" is the surname of "Ursula von der Leyen"
         while particles < len(words) - 2 and words[-2 - particles] in NAME_PARTICLES:

@@ -15,7 +15,9 @@ evidence a reader would use:
    entity of their own;
 6. a PERSON cut before an apostrophe surname ("Sunitha" | "D’Souza") takes the surname in;
 7. an ORG cut after a joining word ("The Australian Competition and" | "Consumer Commission") takes
-   the capitalised words that follow in.
+   the capitalised words that follow in;
+8. a run of capitalised words ending in an organisation word that NER missed, or cut into a
+   person or place ("Kestrel" | "Mining Ltd", "The Harbour Traders' Association") -> ORG.
 """
 from __future__ import annotations
 
@@ -24,6 +26,15 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+# Lower-case words inside a person's name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"})
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can stand inside a proper name: capitalised, or a name particle."""
+    return word[:1].isupper() or word in NAME_PARTICLES
+
 
 # Words that stand right before a person's name in news copy ("candidate Sophie Marchand").
 PERSON_TITLES = frozenset("""
@@ -89,7 +100,8 @@ def _looks_like_name(ent: Span) -> bool:
 def fix_entity_kinds(doc: Doc) -> Doc:
     """``doc`` with its entity labels mended by the rules in the module docstring."""
     text = doc.text  # spaCy rebuilds Doc.text on every read: once here
-    ents = list(doc.ents)
+    ents = _with_missed_orgs(doc, list(doc.ents))
+    added = [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]
     labels = [e.label_ for e in ents]
     post = [k for k, ent in enumerate(ents) if len(ent) == 1 and ent[0].text in POST_NOMINALS
             and k > 0 and ents[k - 1].end == ent.start]
@@ -108,7 +120,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         if k in post or k + 1 in post:
             continue
         last = ent[-1].lower_.rstrip(".")
-        if labels[k] != "ORG" and len(ent) > 1 and last in ORG_ENDINGS:
+        if len(ent) > 1 and last in ORG_ENDINGS:
             labels[k] = "ORG"
         elif labels[k] in RELABELLED and _looks_like_name(ent) and (_title_before(doc, ent) or _apposition_after(text, ent)):
             labels[k] = "PERSON"
@@ -125,10 +137,38 @@ def fix_entity_kinds(doc: Doc) -> Doc:
             labels[k] = "GPE"
     ends = [_mended_end(doc, e, lab, ents[k + 1].start if k + 1 < len(ents) else len(doc))
             for k, (e, lab) in enumerate(zip(ents, labels))]
-    if joined or labels != [e.label_ for e in ents] or post or ends != [e.end for e in ents]:
+    if added or joined or labels != [e.label_ for e in ents] or post or ends != [e.end for e in ents]:
         doc.ents = [e if lab == e.label_ and end == e.end else Span(doc, e.start, end, label=lab)
                     for k, (e, lab, end) in enumerate(zip(ents, labels, ends)) if k not in post]
     return doc
+
+
+def _with_missed_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Rule 8: each capitalised run ending in an ORG_ENDINGS word becomes one ORG, replacing the
+    entities wholly inside it; a run that cuts an entity short is left alone."""
+    runs = []
+    for tok in doc:
+        if tok.lower_.rstrip(".") not in ORG_ENDINGS or not tok.is_title or tok.pos_ != "PROPN":
+            continue
+        start = tok.i
+        while start > 0 and (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"
+                             or doc[start - 1].text in ("'", "’", "'s", "’s") and start > 1
+                             and doc[start - 2].is_title):
+            start -= 1
+        if doc[start].lower_ == "the":
+            start += 1
+        if runs and runs[-1][0] == start:
+            runs[-1] = (start, tok.i + 1)  # "Harlow Group Holdings": the longer run
+        elif start < tok.i and (not runs or runs[-1][1] <= start):
+            runs.append((start, tok.i + 1))
+    # a run that cuts an entity, or lies inside a longer organisation NER found, is no better: trust NER
+    runs = [(a, b) for a, b in runs if not any(
+        a < e.end and e.start < b and not (a <= e.start and e.end <= b) for e in ents)]
+    if not runs:
+        return ents
+    out = [e for e in ents if not any(a <= e.start and e.end <= b for a, b in runs)]
+    out.extend(Span(doc, a, b, label="ORG") for a, b in runs)
+    return sorted(out, key=lambda e: e.start)
 
 
 def _mended_end(doc: Doc, ent: Span, label: str, limit: int) -> int:

@@ -238,3 +238,18 @@ def test_sources_a_title_before_a_name_ner_missed_makes_it_a_person_with_that_ro
                     "Hugh Caldwell said he would appeal.",
                     "The clerk acknowledged that 41 ballot packages had been returned.")
     assert "Josephine Aucoin" == got["acknowledged"]
+
+
+def test_sources_short_company_name_is_the_company_not_a_group_named_after_it():
+    got = _resolved(
+        "A group of tenants at Brookvale Estates has sued the landlord, Brookvale Holdings.",
+        "The Brookvale Tenants' Action Committee says it speaks for 400 households.",
+        "In a statement, Brookvale rejected the claims, saying every repair had been logged.",
+    )
+    assert "Brookvale Holdings" == got["rejected"]
+
+
+def test_sources_the_utility_is_the_power_company_named():
+    got = _resolved("Farmers accused Tarrow Power Co. of releasing water too late.",
+                    "The utility denied the accusation.")
+    assert "Tarrow Power Co." == got["denied"]
