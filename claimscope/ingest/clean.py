@@ -70,6 +70,14 @@ LIST_ITEM_MAX_WORDS = 6
 LIST_MIN_LINES = 3
 # The line under a newsletter sign-up that says what the newsletter holds is at most this long.
 BLURB_MAX_WORDS = 25
+# A whole line in quotation marks with no sentence punctuation inside, apostrophes in words allowed.
+QUOTED_HEADING = re.compile(r"['‘\"“](?:[^.!?'‘’\"“”]|(?<=\w)['’](?=\w)){3,60}['’\"”]")
+# A date line that dates an update: "Updated June 15, 2025 at 9:00 a.m. EDT".
+UPDATE_LINE = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+# What an author note says after the writer's name: " covers ...", " is a reporter ...".
+AUTHOR_NOTE = re.compile(r"^\s+(?:covers|writes|reports|is (?:a|an|the)|has (?:covered|reported|written)|was (?:a|an))\b")
+# A summary bullet: a round or square bullet, never a hyphen or a number (those open lists and dashes).
+SUMMARY_BULLET = re.compile(r"^[•▪►]\s+\S")
 # A short line between two paragraphs at least this long is a subheading even in sentence case.
 FRAMING_PARAGRAPH_CHARS = 120
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
@@ -124,6 +132,7 @@ def clean_article(raw: RawArticle) -> Article | None:
     caption_keys: set[str] = set()
     agency: str | None = None
     date_line: date | None = None
+    date_updated = False  # the date line read so far dates an update, not the story
     undecided: list[date] = []  # the readings of a date line written day and month both under 13
     in_related = False
     related_links = 0  # link lines taken since the related-links heading (an inline one counts)
@@ -166,6 +175,12 @@ def clean_article(raw: RawArticle) -> Article | None:
             roles[i], dropped["site name"] = "drop", dropped["site name"] + 1
         elif i > 0 and noise.NEWSLETTER_SIGNUP.match(lines[i - 1].text) and len(text.split()) <= BLURB_MAX_WORDS:
             roles[i], dropped["newsletter blurb"] = "drop", dropped["newsletter blurb"] + 1
+        elif i + 1 < len(lines) and noise.CALL_TO_ACTION.match(lines[i + 1].text) \
+                and len(text.split()) <= BLURB_MAX_WORDS and noise.READER_ADDRESS.search(text):
+            roles[i], dropped["promotion blurb"] = "drop", dropped["promotion blurb"] + 1
+            if i > 0 and roles[i - 1] == "body" and len(lines[i - 1].text.split()) <= LIST_ITEM_MAX_WORDS \
+                    and lines[i - 1].text[-1] not in noise.SENTENCE_END:
+                roles[i - 1], dropped["promotion blurb"] = "drop", dropped["promotion blurb"] + 1  # its name: "The Weather Desk"
         elif related := noise.RELATED_HEADING.match(text):
             roles[i], in_related, related_links = "drop", True, 0
             dropped["related links heading"] += 1
@@ -176,7 +191,9 @@ def clean_article(raw: RawArticle) -> Article | None:
                 and is_bare_date(m.group("date")) and (d := parse_date(m.group("date"))):
             # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
             roles[i] = "drop"
-            date_line = date_line or d
+            if date_line is None or (date_updated and UPDATE_LINE.match(text) is None):
+                # "Updated June 15 ... | Published June 14": the story is dated when it was published
+                date_line, date_updated = d, UPDATE_LINE.match(text) is not None
             dropped["date line"] += 1
         elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text)) \
                 and is_bare_date(m.group("date")) and (readings := _numeric_readings(m.group("date"))):
@@ -226,6 +243,8 @@ def clean_article(raw: RawArticle) -> Article | None:
             dropped["credit trailer"] += 1
     _drop_header_names(lines, roles, notes)
     _drop_header_zone(lines, roles, notes, headline_key)
+    _drop_summary_bullets(lines, roles, notes)
+    _drop_author_bios(lines, roles, notes)
 
     paragraphs, subheadings, segments = _assemble_body(lines, roles, dropped, raw)
     notes.extend(_drop_notes(dropped))
@@ -343,8 +362,10 @@ def _find_headline(lines: list[_Line]) -> int | None:
     if anchor is None or (first is not None and first >= anchor - HEADER_REACH):
         return first
     window = range(max(0, anchor - HEADER_REACH), anchor)
-    if first is not None and any(title_key(lines[i].text) == title_key(lines[first].text) for i in window):
-        return first  # the page title on top, the headline printed again above the byline
+    if first is not None and len(lines[first].text.split()) >= 4 \
+            and any(title_key(lines[i].text) == title_key(lines[first].text) for i in window):
+        return first  # the page title on top, the headline printed again above the byline (a
+        # section label printed in the menu and again above the headline is no title)
     near = next((i for i in window if len(lines[i].text.split()) >= 4 and is_headline_like(lines[i].text)
                  and not BREADCRUMB.match(lines[i].text)), None)
     return near if near is not None else first
@@ -400,6 +421,33 @@ def _drop_header_names(lines: list[_Line], roles: list[str], notes: list[str]) -
                 break
             roles[j] = "drop"
             notes.append(f"byline: {text}")
+
+
+def _drop_author_bios(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
+    """A line that opens with a bylined writer's name and says what they do ("Corinne Aldous covers
+    extreme weather for The Washington Post.") is the page's author note, not the story."""
+    bylines = [note.removeprefix("byline: ") for note in notes if note.startswith("byline: ")]
+    bylines += [note.removeprefix("header line: ") for note in notes if note.startswith("header line: and ")]
+    names = {name for byline in bylines  # "By Corinne Aldous" / "and Tobias Renfrew"
+             for name in re.split(r",|\band\b|\bBy\b", byline) if is_title_case(name.strip())
+             and 2 <= len(name.split()) <= 4 for name in [name.strip()]}
+    for i, line in enumerate(lines):
+        if roles[i] == "body" and any(line.text.startswith(name + " ") and AUTHOR_NOTE.match(line.text[len(name):])
+                                      for name in names):
+            roles[i] = "drop"
+            notes.append(f"author note: {line.text[:80]}")
+
+
+def _drop_summary_bullets(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
+    """Bullet lines ("• Defence terms approval notes forged") before the first prose paragraph are the
+    page's summary of the story, printed above it (Dawn, CNA), not its body."""
+    for i, line in enumerate(lines):
+        if roles[i] != "body":
+            continue
+        if not SUMMARY_BULLET.match(line.text):
+            return
+        roles[i] = "drop"
+        notes.append(f"summary bullet: {line.text[:80]}")
 
 
 def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], headline_key: str | None) -> None:
@@ -559,8 +607,8 @@ def _subheading(text: str, between: bool, framed: bool = False) -> str | None:
         return text
     if between and text[-1] not in noise.SENTENCE_END and text[0] not in "\"“'‘(" and len(words) <= 8:
         return text if is_title_case(text) or len(words) <= 4 or framed else None
-    if framed and len(words) <= 6 and re.fullmatch(r"['‘\"“][^.!?'‘’\"“”]{3,60}['’\"”]", text):
-        return text
+    if between and len(words) <= 8 and QUOTED_HEADING.fullmatch(text):
+        return text  # "‘Don’t tell me that was the rain’": a quoted phrase without a full stop
     return None
 
 

@@ -44,6 +44,9 @@ _NOISE_LINES = [
     r"embed(?: from getty images)?|twitter ads info and privacy|pic\.twitter\.com/\S+\.?",
     r"a post shared by .{1,80}",
     r"(?:updated|published|posted)\s*:?\s*\d{1,2}:\d{2}.*",
+    r"(?:updated|published|posted)\s+(?:about\s+)?(?:an?|\d{1,2})\s+(?:minutes?|hours?|days?)\s+ago",
+    r"count",                                                             # a share button's counter label (Dawn)
+    r"(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)",
     r"close|menu|search|home|log ?in|sign in|register|save|read later|comments?",
     r"listen to this (?:article|story)|\d{1,2} mins?(?: read| listen)?",   # audio widget ("4 mins")
     r"list of \d{1,2} items|list \d{1,2} of \d{1,2}|end of list",          # related-list scaffolding
@@ -84,7 +87,7 @@ _NOISE_PREFIXES = [
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
     r"our standards\s*:", r"follow .{1,40} on (?:whatsapp|telegram|x|twitter|facebook|instagram|google news)\b",
-    r"join our (?:whatsapp|telegram) channel", r"copyright\b.{0,60}all rights reserved",
+    r"join our (?:whatsapp|telegram) channel", r"(?:copyright|©).{0,60}all rights reserved\.?",
     r"keep up to date with .{1,80} by downloading the .{1,40} app", r"keep up with all the latest news\b",
     r"do you have questions about the biggest topics", r"get whatsapp alerts from", r"get our pick of top stories",
     r"you must be logged in to\b", r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
@@ -106,6 +109,11 @@ RELATED_HEADING = re.compile(
 PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?)$", re.IGNORECASE)
 # A newsletter sign-up line; the short blurb under it is part of the promotion (clean.py).
 NEWSLETTER_SIGNUP = re.compile(r"^(?:sign up|subscribe)\b.{0,60}\bnewsletter\b.{0,20}$", re.IGNORECASE)
+# A button line ("Sign up", "Subscribe now"); the short line above it that talks to the reader is its
+# blurb ("Get the day's top stories from Japan in your inbox every morning.", clean.py).
+CALL_TO_ACTION = re.compile(r"^(?:sign up(?: now| today| here)?|subscribe(?: now| today| here)?|register now|join now)\.?$",
+                            re.IGNORECASE)
+READER_ADDRESS = re.compile(r"\b(?:you|your|inbox|subscribe|subscription|newsletter|sign up|readers?)\b", re.IGNORECASE)
 PROMO_END = re.compile(r"^(?:after (?:\w+ )?(?:newsletter )?promotion|become a (?:member|subscriber))$", re.IGNORECASE)
 
 # Wire trailers and contributor lines: credits for the story, not part of it.
@@ -150,7 +158,7 @@ CREDIT_PATTERNS = (
     ),
     # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
     re.compile(
-        r"^(?P<caption>.*?)\s*(?:[|•·]\s*)?(?:\b|(?<=[0-9a-z.]))(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by|\.\.\.)\s*"
+        r"^(?P<caption>.*?)\s*(?:[|•·—–]\s*)?(?:\b|(?<=[0-9a-z.]))(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by|\.\.\.)\s*"
         r"(?P<credit>(?:[A-Z]\.\s?){0,3}[^.]{2,80}?)\s*\.?$",
         re.IGNORECASE,
     ),
@@ -178,6 +186,10 @@ CREDIT_PATTERNS = (
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>[A-Z][A-Z.'’ -]{2,40}/(?:[A-Z][A-Z.&'’ -]{1,60}))$"),
     # "... in Lomé on May 11, 2025. © Edem Kouassivi, AFP": a copyright sign and the holder
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*©\s*(?P<credit>[A-Z][^©]{1,80}?)\s*$"),
+    # "... nationwide. | JIJI", "... County. | File | Nation Media Group": a credit after a bar (Japan
+    # Times, Nation); "File" marks an archive picture
+    re.compile(r"^(?P<caption>.*?[.!?”\"])\s*\|\s*(?:File\s*\|\s*)?"
+               r"(?P<credit>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&|\|)){0,6})\s*$"),
     # "... in Delaware. Getty Images", "... AFP via Getty Images"
     re.compile(r"^(?P<caption>.*?[.!?”\"])\s*(?P<credit>(?:AFP |Anadolu |NurPhoto )?(?:via )?Getty Images|Shutterstock)\s*\.?$"),
 )

@@ -351,3 +351,52 @@ def test_clean_capitalised_credit_glued_to_its_caption():
     article = _one(f"Council shuts Harbour Road market over unsafe roof\n\n{caption}ADA OKAFOR/THE LAGOS LEDGER\n\n{BODY}")
     assert ((caption,), ("ADA OKAFOR/THE LAGOS LEDGER",)) == (article.captions, article.photo_credits)
 
+
+
+@pytest.mark.parametrize("caption_line,credit", [
+    ("Trucks queue at the border crossing in Narva in May. — Photo: File", "File"),
+    ("Trucks queue at the border crossing in Narva in May. | KYODO", "KYODO"),
+    ("Trucks queue at the border crossing in Narva in May. | File | Baltic Media Group", "Baltic Media Group"),
+])
+def test_clean_credit_after_a_dash_or_a_bar_at_the_end_of_the_caption(caption_line, credit):
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{caption_line}\n\n{LEDE}\n\n{SECOND}\n")
+    assert (("Trucks queue at the border crossing in Narva in May.",), (credit,)) == (
+        article.captions, article.photo_credits)
+
+
+def test_clean_published_line_dates_the_story_not_the_update_line_above_it():
+    article = _one("Estonia shuts two Russia border crossings for repairs\nBy Jaan Tamm\n"
+                   "Updated June 3, 2025 at 9:00 a.m. EDT\n|\nPublished June 2, 2025 at 6:12 p.m. EDT\n\n"
+                   f"{LEDE.replace('May 2 ', '')}\n\n{SECOND}\n")
+    assert "2025-06-02" == article.published
+
+
+def test_clean_share_counters_relative_update_time_and_summary_bullets_are_not_body():
+    article = _one("Estonia shuts two Russia border crossings for repairs\nJaan Tamm\nPublished May 2, 2025\n"
+                   "Updated about 2 hours ago\n0\nFacebook\nCount\n0\nX\nCount\n"
+                   "• Traffic to be sent to Narva crossing\n• Repairs to last a week\n"
+                   f"{LEDE}\n{SECOND}\n")
+    assert ((), [LEDE, SECOND]) == (article.subheadings, list(article.paragraphs))
+
+
+def test_clean_reader_promo_above_its_button_and_author_notes_are_not_body():
+    article = _one("Estonia shuts two Russia border crossings for repairs\nBy Jaan Tamm\nand Liis Kask\n"
+                   "May 2, 2025\n\n"
+                   f"{LEDE}\n\nThe Border Desk\nBorder news from the Baltics in your inbox every weekday.\nSign up\n\n"
+                   f"{SECOND}\n\nJaan Tamm covers the Baltic states for the paper.\n"
+                   "Liis Kask is a reporter on the paper's Tallinn desk.\n"
+                   "Good journalism depends on readers. Subscribe to support our reporting.\nSubscribe now\n"
+                   "© The Baltic Paper, Ltd. All rights reserved.\n")
+    assert [LEDE, SECOND] == list(article.paragraphs)
+
+
+def test_clean_section_label_in_the_menu_and_above_the_headline_is_no_headline():
+    article = _one("Skip to main content\nThe Daily Paper\nSections\nClimate & Environment\nClimate\nWeather\n"
+                   "Climate & Environment\nEstonia shuts two Russia border crossings for repairs\n"
+                   "The interior ministry says the work will take a week.\n5 min\nShare\n"
+                   "By Jaan Tamm\nMay 2, 2025\n"
+                   f"{LEDE}\n"
+                   "‘It will take a week’\n"
+                   f"{SECOND}\n")
+    assert ("Estonia shuts two Russia border crossings for repairs", ("‘It will take a week’",)) == (
+        article.headline, article.subheadings)
