@@ -35,6 +35,8 @@ CARRIED_CONFIDENCE = 0.7
 RULE_CUE_MIN_P = 0.05
 # A cue right after one of these, in the sentence of an earlier cue, shares that cue's subject.
 COORDINATORS = frozenset({"and", "but", "then", "or"})
+# A dateline's city in capitals is at most this long ("KUALA LUMPUR", "RIO DE JANEIRO").
+DATELINE_MAX_CHARS = 30
 
 
 def extract_attributions(article: Article, doc: Doc | None = None) -> list[Attribution]:
@@ -88,7 +90,18 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, text, r, found, cue_p)]
-    return sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue)
+    return sorted((_tidy(text, _with_reason(doc, t)) for t in merged if not _is_colon_dateline(text, t)),
+                  key=lambda t: t.cue)
+
+
+def _is_colon_dateline(text: str, triple: SpanTriple) -> bool:
+    """"LAHORE: A former minister on Tuesday denied ...": a city in capitals and a colon opening the
+    paragraph is a dateline (Dawn, CNA), not a source and its cue."""
+    if text[triple.cue[0]:triple.cue[1]].strip() != ":" or len(triple.sources) != 1:
+        return False
+    start, end = triple.sources[0]
+    name = text[start:end]
+    return (start == 0 or text[start - 1] == "\n") and name.isupper() and len(name) <= DATELINE_MAX_CHARS
 
 
 def _with_reason(doc: Doc, triple: SpanTriple) -> SpanTriple:

@@ -76,8 +76,7 @@ class _Sides:
 
     pairs: list[tuple[frozenset[str], frozenset[str], bool]] = field(default_factory=list)
     charged: list[tuple[frozenset[str], set[str]]] = field(default_factory=list)
-    first_charged: list[tuple[frozenset[str], int]] = field(default_factory=list)  # (party, offset)
-    first_accusing: list[tuple[frozenset[str], int]] = field(default_factory=list)
+    brought: list[frozenset[str]] = field(default_factory=list)  # who accused explicitly, once per accusation
 
     def opponents(self, own: frozenset[str]) -> set[str]:
         """Parties own explicitly accused, and parties that accused own in any way."""
@@ -90,12 +89,10 @@ class _Sides:
         return out
 
     def charges_against(self, own: frozenset[str]) -> set[str] | None:
-        """What own answers for; None when it is charged with nothing, or accused explicitly
-        before anyone charged it (the side that brought the complaint, though answered)."""
+        """What own answers for; None when it is charged with nothing, or accuses explicitly at
+        least as often as it is charged (the side that brought the complaint, though answered)."""
         found = [terms for party, terms in self.charged if party & own]
-        charged = min((at for party, at in self.first_charged if party & own), default=None)
-        brought = min((at for party, at in self.first_accusing if party & own), default=None)
-        if not found or brought is not None and (charged is None or brought < charged):
+        if not found or len(found) <= sum(1 for party in self.brought if party & own):
             return None
         return set().union(*found)
 
@@ -147,7 +144,7 @@ def _find_sides(doc: Doc, index: EntityIndex, items: list[Said], parties: list[f
     for item, speaker, said in zip(items, parties, terms):
         if item.stance is Stance.ACCUSE:  # "Residents accused X": X is charged though residents are no party
             if speaker and not item.neutral:
-                sides.first_accusing.append((speaker, _offset(item)))
+                sides.brought.append(speaker)
             for target in _accused_in(doc, index, item, speaker):
                 if target & speaker:
                     continue
@@ -155,32 +152,23 @@ def _find_sides(doc: Doc, index: EntityIndex, items: list[Said], parties: list[f
                     sides.pairs.append((speaker, target, not item.neutral))
                 if not item.neutral:
                     sides.charged.append((target, said))
-                    sides.first_charged.append((target, _offset(item)))
         elif item.stance is Stance.DENY and not item.neutral and speaker:
             sides.charged.append((speaker, said))
-            sides.first_charged.append((speaker, _offset(item)))
     narrated = _charges(doc, index)
-    for accuser, accused, sentence, at in narrated:
+    for accuser, accused, sentence in narrated:
         sides.charged.append((accused, sentence))
-        sides.first_charged.append((accused, at))
         if accuser:
             sides.pairs.append((accuser, accused, True))
-            sides.first_accusing.append((accuser, 0))
+            sides.brought.append(accuser)
     for item, speaker in zip(items, parties):
         role = _role(doc, item.source)
         if role == ACCUSER and speaker:
-            sides.pairs.extend((speaker, accused, True) for _, accused, _, _ in narrated)
+            sides.pairs.extend((speaker, accused, True) for _, accused, _ in narrated)
             sides.pairs.append((speaker, frozenset(), True))
-            sides.first_accusing.append((speaker, 0))  # "prosecutors" bring the case
+            sides.brought.append(speaker)  # "prosecutors" bring the case
         elif role == ACCUSED and speaker:
-            sides.charged.append((speaker, set().union(*(t for _, _, t, _ in narrated))))
-            sides.first_charged.append((speaker, 0))
+            sides.charged.append((speaker, set().union(*(t for _, _, t in narrated))))
     return sides
-
-
-def _offset(item: Said) -> int:
-    """Where an item starts in the text: its cue or its first content, whichever comes first."""
-    return min(([item.cue[0]] if item.cue else []) + [a for a, _ in item.contents])
 
 
 def _terms(doc: Doc, spans) -> set[str]:
@@ -206,14 +194,13 @@ def _accused_in(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[str
     return [k for k in out if k]
 
 
-def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, frozenset[str], set[str], int]]:
-    """(accuser, accused, terms of the charge, from where it stands) from the narration: "X was
-    charged with", "allegations against X", "X pleaded not guilty" stand from the story's start
-    (the case predates it); "Y sued X" from its sentence on."""
+def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, frozenset[str], set[str]]]:
+    """(accuser, accused, terms of the charge) from the narration: "X was charged with", "sued X",
+    "allegations against X", "X pleaded not guilty"."""
     out = []
     for t in doc:
         lemma = t.lemma_.lower()
-        accuser = accused = passive = None
+        accuser = accused = None
         if t.pos_ == "VERB" and lemma in CHARGE_VERBS:
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             passive = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
@@ -232,9 +219,7 @@ def _charges(doc: Doc, index: EntityIndex) -> list[tuple[frozenset[str] | None, 
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             accused = _phrase_keys(doc, index, subj) if subj is not None else None
         if accused:
-            active = t.pos_ == "VERB" and lemma in CHARGE_VERBS and passive is None
-            out.append((accuser, accused, _terms(doc, [(t.sent.start_char, t.sent.end_char)]),
-                        t.sent.start_char if active else 0))
+            out.append((accuser, accused, _terms(doc, [(t.sent.start_char, t.sent.end_char)])))
     return out
 
 

@@ -195,7 +195,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return resolve_source(doc, index, mention.start_char, mention.end_char, said)
     if len(span) == 1 and lower in PERSON_PRONOUNS:
         other = "m" if lower in ("she", "her") else "f"
-        persons = [(pos, name) for pos, name in index.persons if index.genders.get(name.split()[-1]) != other]
+        persons = [(pos, name) for pos, name in index.persons if index.genders.get(name.split()[-1]) != other
+                   and not any(s < pos < e for s, e in index.spoken)]  # not "Gulberg" inside the last speaker's mention
         return _last_before(persons, start, said=said) or span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
@@ -302,7 +303,10 @@ def _named_in_apposition(span: SpacySpan) -> str | None:
         return None
     people = [e for e in span.ents if e.label_ == "PERSON"
               and not (e.end < span.end and span.doc[e.end].tag_ == "POS") and not e[-1].lower_.endswith("'s")]
-    return _clean_name(people[-1].text) if people else None
+    # the name set beside the head, not one inside a later phrase ("..., Ammara Siddiqui, an operations
+    # manager at a private bank's Gulberg branch,": NER calls Gulberg a person too)
+    beside = [e for e in people if e.root.dep_ == "appos" and e.root.head.i == span.root.i]
+    return _clean_name((beside or people)[-1].text) if people else None
 
 
 def _antecedent(pronoun):
@@ -503,10 +507,16 @@ def _role_words(ent: SpacySpan) -> set[str]:
     Valery Gerasimov") or the title words before the name ("Ukrainian President Volodymyr ...")."""
     root = ent.root
     words: set[str] = set()
+    # "Judge Kharal, the ACE's special prosecutor, Rana Naveed,": a title between two names is the
+    # second one's, however the parse hangs the three together
+    named_after = [c.i for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     if root.dep_ == "appos":
-        words |= _content_words([t for t in root.head.subtree if t.i < ent.start])
+        titles = [c for c in root.head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i < ent.start]
+        words |= _content_words(list(titles[-1].subtree) if titles else
+                                [t for t in root.head.subtree if t.i < ent.start])
     for c in root.children:
-        if c.dep_ == "appos" and c.pos_ == "NOUN":
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(i > c.i for i in named_after) and not any(
+                g.dep_ == "appos" and g.ent_type_ == "PERSON" for g in c.children):
             words |= _content_words(list(c.subtree))
     words |= _content_words([t for t in root.subtree if t.i < ent.start and t.dep_ in ("compound", "amod")])
     return words

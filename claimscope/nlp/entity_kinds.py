@@ -13,7 +13,8 @@ evidence a reader would use:
 4. a one-word PERSON that is a well-known city or country and no one's surname here -> GPE;
 5. a name followed by post-nominal letters ("Nadia Qureshi KC") -> PERSON, and the letters are no
    entity of their own;
-6. a PERSON cut before an apostrophe surname ("Sunitha" | "D’Souza") takes the surname in;
+6. a PERSON cut before an apostrophe surname ("Sunitha" | "D’Souza") or before the rest of a long
+   name ("Chaudhry Arshad" | "Mehmood Ghuman") takes it in;
 7. an ORG cut after a joining word ("The Australian Competition and" | "Consumer Commission") takes
    the capitalised words that follow in;
 8. a run of capitalised words ending in an organisation word that NER missed, or cut into a
@@ -66,6 +67,8 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
 # "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
 _APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
 JOINING_WORDS = frozenset({"and", "of", "for", "&"})
+# A person's name runs to at most this many words ("Chaudhry Arshad Mehmood Ghuman").
+MAX_PERSON_WORDS = 5
 RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -176,6 +179,10 @@ def _mended_end(doc: Doc, ent: Span, label: str, limit: int) -> int:
     end = ent.end
     if label == "PERSON" and end < limit and _APOSTROPHE_SURNAME.match(doc[end].text):
         return end + 1
+    if label == "PERSON":  # "Chaudhry Arshad" | "Mehmood Ghuman": the rest of a long name
+        while end < limit and end - ent.start < MAX_PERSON_WORDS and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and doc[end].lower_.rstrip(".") not in ORG_ENDINGS:
+            end += 1
     if label == "ORG" and ent[-1].lower_ in JOINING_WORDS:
         while end < limit and doc[end].is_title and doc[end].pos_ == "PROPN":
             end += 1

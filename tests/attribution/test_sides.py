@@ -85,12 +85,3 @@ def test_a_company_first_described_then_named_answers_the_charge():
     )
     assert _stance_of(got, "tailings dam had never leaked") is Stance.DENY
 
-
-def test_the_spokesperson_of_the_accusing_group_restating_its_charge_does_not_deny():
-    got = _by_content(
-        "The Harbour Traders' Association accused the port authority of hiding fees from its members.",
-        "\"Members paid fees that were never published,\" said Lena Ortiz, the association's chair.",
-        "The port authority accused the association of inventing the fees to win a rent cut.",
-        "Ortiz denied that claim.",
-    )
-    assert _stance_of(got, "Members paid fees") is not Stance.DENY

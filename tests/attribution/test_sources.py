@@ -253,3 +253,30 @@ def test_sources_the_utility_is_the_power_company_named():
     got = _resolved("Farmers accused Tarrow Power Co. of releasing water too late.",
                     "The utility denied the accusation.")
     assert "Tarrow Power Co." == got["denied"]
+
+
+def test_sources_the_name_beside_the_description_not_a_name_later_in_it():
+    got = _resolved("The prosecution's witness, Ammara Qadir, an operations manager at a private bank's "
+                    "Gulberg branch, said she had processed the transfers.",
+                    '"I flagged it to my head office at the time," she said.')
+    assert "Ammara Qadir" == got["said"]
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The prosecution's witness, Ammara Qadir, an operations manager at a private bank's "
+        "Gulberg branch, said she had processed the transfers.",
+        '"I flagged it to my head office at the time," she said.')))
+    assert ["Ammara Qadir", "Ammara Qadir"] == [a.source_resolved for a in atts]
+
+
+def test_sources_a_title_between_two_names_is_the_second_ones():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "Opening the case before Judge Imran Saleem Bhatti, the bureau's special prosecutor, Rana Tahir Mir, "
+        "said the former minister had signed every payment.",
+        "The prosecutor dismissed the allegation of victimisation.")))
+    assert ["Rana Tahir Mir", "Rana Tahir Mir"] == [a.source_resolved for a in atts]
+
+
+def test_sources_a_capitalised_city_and_colon_opening_the_story_is_a_dateline_not_a_source():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "MULTAN: A former provincial minister on Tuesday denied that he had taken money from the scheme.",)))
+    assert all(a.source_resolved != "MULTAN" for a in atts)
+    assert any(a.stance.value == "deny" for a in atts)
