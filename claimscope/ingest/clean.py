@@ -429,8 +429,8 @@ def _drop_author_bios(lines: list[_Line], roles: list[str], notes: list[str]) ->
     bylines = [note.removeprefix("byline: ") for note in notes if note.startswith("byline: ")]
     bylines += [note.removeprefix("header line: ") for note in notes if note.startswith("header line: and ")]
     names = {name for byline in bylines  # "By Corinne Aldous" / "and Tobias Renfrew"
-             for name in re.split(r",|\band\b|\bBy\b", byline) if is_title_case(name.strip())
-             and 2 <= len(name.split()) <= 4 for name in [name.strip()]}
+             for name in (part.strip() for part in re.split(r",|\band\b|\bBy\b", byline))
+             if is_title_case(name) and 2 <= len(name.split()) <= 4}
     for i, line in enumerate(lines):
         if roles[i] == "body" and any(line.text.startswith(name + " ") and AUTHOR_NOTE.match(line.text[len(name):])
                                       for name in names):
