@@ -424,6 +424,14 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         body = before[-1] if before else next((e for e in bodies if e.start >= span.end), None)
         if body is not None:  # "Australia's consumer watchdog" -> "Australian Competition and Consumer Commission"
             return _clean_name(doc[body.start + (body[0].lower_ == "the"):body.end].text)
+    if head.pos_ == "NOUN" and span[0].lower_ in ("a", "an"):
+        # "A labor union at convenience store chain Komichi Mart said" in a lede, "the Komichi Mart
+        # Workers' Union" next: an indefinite organisation is the one named next with its head noun last
+        later = next((e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1
+                      and e.start_char < span.end_char + CATAPHORA_CHARS
+                      and e[-1].lemma_.lower() == head.lemma_.lower()), None)
+        if later is not None:
+            return _clean_name(doc[later.start + (later[0].lower_ == "the"):later.end].text)
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
     if len([t for t in span if not t.is_punct and t.pos_ != "DET" and t.dep_ != "poss"]) > 1:

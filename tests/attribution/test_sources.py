@@ -280,3 +280,10 @@ def test_sources_a_capitalised_city_and_colon_opening_the_story_is_a_dateline_no
         "MULTAN: A former provincial minister on Tuesday denied that he had taken money from the scheme.",)))
     assert all(a.source_resolved != "MULTAN" for a in atts)
     assert any(a.stance.value == "deny" for a in atts)
+
+
+def test_sources_an_indefinite_organisation_in_a_lede_is_the_one_named_next_with_its_noun():
+    got = _resolved("A labor union at the parcel company Swiftline said on Monday that drivers had been "
+                    "told to skip their breaks.",
+                    "The Swiftline Drivers' Union, which has about 4,000 members, published a survey.")
+    assert "Swiftline Drivers' Union" == got["said"]
