@@ -55,6 +55,8 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "ours"})
 # Stances a content must carry to be contradicted: what a party put forward as fact.
 CLAIMING = frozenset({Stance.ASSERT, Stance.CONFIRM, Stance.PREDICT})
 ACCUSER, ACCUSED = "accuser", "accused"
+# Words a neutral statement must share with its own side's accusation to restate it.
+RESTATED_TERMS = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,7 +110,7 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
     parties = _parties(doc, index, items)
     terms = [_terms(doc, item.contents) for item in items]
     sides = _find_sides(doc, index, items, parties, terms)
-    if not sides.pairs and not sides.charged:
+    if not sides.pairs and not sides.charged and not sides.brought:
         return stances
     for i, item in enumerate(items):
         own = parties[i]
@@ -129,7 +131,15 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         elif negated and sides.accuses(own) and any(
                 terms[i] & t for party, t in sides.charged if not party & own):
             stances[i] = Stance.DENY  # the accuser contradicts the defence: "not a clerical error"
+        elif charges is None and not negated and len(terms[i] & _charged_by(own, items, parties, terms)) >= RESTATED_TERMS:
+            stances[i] = Stance.ACCUSE  # the accuser says again what it charged: "managers told staff to clock out"
     return stances
+
+
+def _charged_by(own: frozenset[str], items: list[Said], parties: list[frozenset[str]], terms: list[set[str]]) -> set[str]:
+    """The words of what own's side accused anyone of with an accusing cue."""
+    return {t for j, item in enumerate(items) if item.stance is Stance.ACCUSE and not item.neutral
+            and parties[j] & own for t in terms[j]}
 
 
 # --- the sides ------------------------------------------------------------------------------

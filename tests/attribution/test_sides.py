@@ -85,3 +85,13 @@ def test_a_company_first_described_then_named_answers_the_charge():
     )
     assert _stance_of(got, "tailings dam had never leaked") is Stance.DENY
 
+
+
+def test_the_accusing_side_restating_its_charge_with_a_neutral_cue_accuses():
+    got = _by_content(
+        "The Harbour Traders' Association accused the port authority of hiding fees from its members.",
+        "Lena Ortiz, the association's chair, said members had been charged hidden fees on every invoice.",
+        "Ortiz said the association would hold its annual meeting in May.",
+    )
+    assert _stance_of(got, "charged hidden fees on every invoice") is Stance.ACCUSE
+    assert _stance_of(got, "annual meeting") is not Stance.ACCUSE
