@@ -75,8 +75,12 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             # the model read the source as a first content piece ("Hamid Elnour, a researcher, | questioned")
             kept = tuple(c for c in triple.contents if not any(s[0] <= c[0] and c[1] <= s[1] for s in twin.sources))
             triple = dataclasses.replace(triple, sources=twin.sources, contents=kept or triple.contents)
-        if not triple.sources and merged:
-            triple = dataclasses.replace(triple, sources=_coordinated_source(doc, text, merged[-1], triple))
+        if merged and (not triple.sources or all(_inside(src, merged[-1].contents) for src in triple.sources)):
+            # no source, or one read inside the last attribution's content ("polluting a river that
+            # thousands of families depend on, saying ..."): a coordinated verb or participle shares its source
+            shared = _coordinated_source(doc, text, merged[-1], triple)
+            if shared or not triple.sources:
+                triple = dataclasses.replace(triple, sources=shared)
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
         if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):

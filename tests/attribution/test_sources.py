@@ -287,3 +287,9 @@ def test_sources_an_indefinite_organisation_in_a_lede_is_the_one_named_next_with
                     "told to skip their breaks.",
                     "The Swiftline Drivers' Union, which has about 4,000 members, published a survey.")
     assert "Swiftline Drivers' Union" == got["said"]
+
+
+def test_sources_a_participle_after_a_comma_takes_the_clause_subject_not_a_noun_in_the_content():
+    got = _resolved("Villagers in Mbeti have accused a sugar mill of polluting a stream that thousands of families "
+                    "depend on, saying waste from its plant has turned the water brown and killed their goats.")
+    assert "Villagers in Mbeti" == got["saying"]
