@@ -11,6 +11,8 @@ from accusing attributions (the cue's object, "accused Minsk of"; the content's 
 that state their side ("prosecutors") and from the narration ("X was charged with", "sued X",
 "allegations against X", "X pleaded not guilty"); the *charged* are the accused of an explicit
 accusation or of the narration and whoever explicitly denies, each with the words of its charges.
+A speaker's party is its name plus whom any of its source mentions says it acts for ("X, the
+group's convenor"); a described party ("a power company") is the organisation the story names.
 Then a neutral content is read against them:
 
 - its doer is a party that accused the speaker, or that the speaker explicitly accused, and it is
@@ -19,7 +21,9 @@ Then a neutral content is read against them:
   with the speaker as doer or shares a word with the charges on the table -> deny (the accused's
   own account answers the charge);
 - the speaker accuses, the clause is negated and shares a word with what the charged answered ->
-  deny (it contradicts the defence: "This was not a clerical error").
+  deny (it contradicts the defence: "This was not a clerical error");
+- the speaker is not charged, the clause is not negated and shares RESTATED_TERMS words with what
+  its own side accused someone of -> accuse (the accuser says its charge again).
 
 It also keeps the older persistence test: something goes on "still" where another source said
 it had ended -> deny. Only neutral cues whose content read as a plain assertion are changed: a
