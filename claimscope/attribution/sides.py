@@ -61,6 +61,9 @@ CLAIMING = frozenset({Stance.ASSERT, Stance.CONFIRM, Stance.PREDICT})
 ACCUSER, ACCUSED = "accuser", "accused"
 # Words a neutral statement must share with its own side's accusation to restate it.
 RESTATED_TERMS = 2
+# A members' noun inside an organisation's name: the words before it say whose members they are,
+# not who the party is ("Komichi Mart Workers' Union" is no party of Komichi Holdings).
+MEMBERS_NOUN = re.compile(r"\b[A-Z][\w-]*(?:s['’]|(?:men|people|children)['’]s)\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -287,7 +290,9 @@ def _phrase_keys(doc: Doc, index: EntityIndex, head: Token, item: Said | None = 
     company the article names). "The attack" names no party."""
     said = item.contents if item is not None else ()
     keys: set[str] = set()
-    for t in _noun_phrase(head):
+    phrase = sorted(_noun_phrase(head), key=lambda t: t.i)
+    members = [k for k, t in enumerate(phrase[:-2]) if MEMBERS_NOUN.match(doc.text[t.idx:phrase[k + 2].idx + 1])]
+    for t in phrase[members[-1]:] if members else phrase:
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN":
             keys |= _keys(t.text)
         elif t.pos_ == "PRON" or t.dep_ == "poss":
@@ -357,6 +362,9 @@ def _keys(name: str | None) -> frozenset[str]:
     "Belarus", "Warsaw" ~ "Poland"; generic words ("the", "ministry", "state") never do."""
     if not name:
         return frozenset()
+    members = list(MEMBERS_NOUN.finditer(name))
+    if members:
+        name = name[members[-1].start():]
     out = set()
     capitals = capital_countries()
     for word in name.replace("'s", " ").replace("’s", " ").split():

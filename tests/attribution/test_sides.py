@@ -95,3 +95,12 @@ def test_the_accusing_side_restating_its_charge_with_a_neutral_cue_accuses():
     )
     assert _stance_of(got, "charged hidden fees on every invoice") is Stance.ACCUSE
     assert _stance_of(got, "annual meeting") is not Stance.ACCUSE
+
+
+def test_a_workers_union_named_after_the_company_is_the_other_side():
+    got = _by_content(
+        "Tavener Foods Ltd denied on Monday that it had cut breaks at its Leeds bakery and accused the "
+        "Tavener Foods Workers' Union of misleading its members.",
+        "The union said the company had cut the night shift's breaks and docked the pay of staff who complained.",
+    )
+    assert _stance_of(got, "cut the night shift's breaks") is Stance.ACCUSE
