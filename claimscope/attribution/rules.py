@@ -286,15 +286,16 @@ def _verb_source(verb: Token) -> list[Token] | None:
     return None
 
 
-def _np_tokens(head: Token) -> list[Token]:
-    """A mention: the head's subtree without clauses hung on it ("Putin, speaking amid ..., ")."""
+def _np_tokens(head: Token) -> list[Token] | None:
+    """A mention: the head's subtree without clauses hung on it ("Putin, speaking amid ..., ");
+    None when nothing but punctuation is left (a stray "-" parsed as the subject)."""
     drop: set[int] = set()
     for c in head.children:
         if c.dep_ in ("acl", "relcl", "advcl") or (c.dep_ == "prep" and c.lower_ != "of") or \
                 (c.dep_ == "appos" and any(x.dep_ in ("relcl", "acl") for x in c.subtree)):
             drop |= {t.i for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in drop]
-    return _strip_edges(tokens)
+    return _strip_edges(tokens) or None
 
 
 def _is_misparsed_relative(clause: Token) -> bool:

@@ -65,6 +65,18 @@ def test_extract_seed_score_equals_check_claimmap(seed_predictions, tmp_path):
            (ours.found, ours.speaker_ok, ours.stance_ok, ours.fully_right)
 
 
+def test_extract_survives_a_stray_page_word_parsed_as_the_subject():
+    # "e-Paper" left above the lede: spaCy made its "-" the subject of "accused"
+    article = Article(id="t", headline=None, paragraphs=(
+        "e-Paper",
+        "The Opposition Karnataka Praja Paksha (KPP) on Thursday accused the State government of inflating the "
+        "number of beds added in government hospitals, alleging that 3,100 of the 8,400 beds announced last year "
+        "\u201cexist only in press releases\u201d.",
+    ))
+    cues = [a.cue.text for a in extract_attributions(article) if a.cue is not None]
+    assert "accused" in cues
+
+
 def test_stance_set_is_labelled_and_stratified():
     items = [json.loads(line) for line in STANCE_SET.read_text(encoding="utf-8").splitlines() if line]
     assert 200 == len(items)
