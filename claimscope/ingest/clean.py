@@ -78,7 +78,8 @@ UPDATE_LINE = re.compile(r"^(?:last\s+)?(?:updated|modified|edited)\b", re.IGNOR
 AUTHOR_NOTE = re.compile(r"^\s+(?:covers|writes|reports|is (?:a|an|the)|has (?:covered|reported|written)|was (?:a|an))\b")
 # A summary bullet: a round or square bullet, never a hyphen or a number (those open lists and dashes).
 SUMMARY_BULLET = re.compile(r"^[•▪►]\s+\S")
-# A short line between two paragraphs at least this long is a subheading even in sentence case.
+# A short line between two paragraphs is a subheading even in sentence case when the next is at
+# least this long and the previous as long or ending a sentence.
 FRAMING_PARAGRAPH_CHARS = 120
 # A promotion box ("skip past newsletter promotion" ... "after newsletter promotion") spans at most
 # this many lines (the news set's: 6); an opening marker with no close that near drops only itself.
@@ -139,14 +140,15 @@ def clean_article(raw: RawArticle) -> Article | None:
     promo_end = _promo_ends(lines)
 
     def add_caption(caption: str, credit: str | None) -> bool:
-        """Keep a caption once and its credit once; False for a caption seen before (a copy)."""
+        """Keep a caption once, with its credit (one per image: two photos by one photographer
+        list the credit twice); a credit without a caption once. False for a caption seen before."""
         if caption and _fold(caption) in caption_keys:
             dropped["duplicate caption line"] += 1
             return False
         if caption:
             caption_keys.add(_fold(caption))
             captions.append(caption)
-        if credit and credit not in credits:
+        if credit and (caption or credit not in credits):
             credits.append(credit)
         return True
 
@@ -163,7 +165,7 @@ def clean_article(raw: RawArticle) -> Article | None:
             continue
         if in_related:
             new_block = line.block != lines[i - 1].block
-            if _is_link_line(text) and not (new_block and related_links):
+            if _is_link_line(text) and not (new_block and related_links) or new_block and _labelled_link(lines, i):
                 roles[i] = "drop"
                 dropped["related link"] += 1
                 related_links += 1
@@ -171,9 +173,10 @@ def clean_article(raw: RawArticle) -> Article | None:
             in_related = False
         if title_key(text) == headline_key:
             roles[i], dropped["repeated headline"] = "drop", dropped["repeated headline"] + 1
-        elif site and text.casefold() == site:
+        elif site and text.casefold().rstrip(".") == site:  # "euronews." under "... | Euronews"
             roles[i], dropped["site name"] = "drop", dropped["site name"] + 1
-        elif i > 0 and noise.NEWSLETTER_SIGNUP.match(lines[i - 1].text) and len(text.split()) <= BLURB_MAX_WORDS:
+        elif i > 0 and len(text.split()) <= BLURB_MAX_WORDS and (noise.NEWSLETTER_SIGNUP.match(lines[i - 1].text) or (
+                noise.SIGNUP_LINE.match(lines[i - 1].text) and noise.READER_ADDRESS.search(text))):
             roles[i], dropped["newsletter blurb"] = "drop", dropped["newsletter blurb"] + 1
         elif i + 1 < len(lines) and noise.CALL_TO_ACTION.match(lines[i + 1].text) \
                 and len(text.split()) <= BLURB_MAX_WORDS and noise.READER_ADDRESS.search(text):
@@ -203,11 +206,16 @@ def clean_article(raw: RawArticle) -> Article | None:
         elif is_noise_line(text):
             roles[i] = "drop"
             dropped[f"widget line|widget lines|{text[:20]!r}"] += 1
-        elif (alone := noise.CREDIT_ONLY.match(text)) and i > 0 and lines[i - 1].block == line.block \
-                and roles[i - 1] in ("body", "drop") and lines[i - 1].text[-1] in ".!?”\"" and len(lines[i - 1].text) > 40:
-            # a caption line, then its credit alone on the next line
-            roles[i] = roles[i - 1] = "drop"
-            add_caption(lines[i - 1].text, alone.group("credit").strip())
+        elif noise.CAPTION_TOGGLE.match(text):
+            roles[i] = "drop"
+            dropped["caption toggle"] += 1
+        elif (alone := noise.CREDIT_ONLY.match(text)) and (c := _caption_above(lines, i)) is not None \
+                and roles[c] in ("body", "drop") and (alone.group("label") or lines[c].text[-1] in ".!?”\"") \
+                and len(lines[c].text) > 40:
+            # a caption line, then its credit alone on the next line (or after the viewer's toggles);
+            # a labelled credit ("Copyright  Name/AP Photo") vouches for a caption without a full stop
+            roles[i] = roles[c] = "drop"
+            add_caption(lines[c].text, alone.group("credit").strip())
         elif labelled := noise.SOURCE_LABEL.match(text):
             roles[i] = "drop"
             add_caption("", labelled.group("credit"))
@@ -408,19 +416,30 @@ def _promo_ends(lines: list[_Line]) -> dict[int, int]:
 
 def _drop_header_names(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
     """Byline lines without "By": short name-like lines (no closing punctuation, capitalised) in the
-    same block as, and directly above, a dropped date line or byline before the first body line."""
+    same block as, and directly above, a dropped date line or byline before the first body line;
+    or directly below a "By" byline (a second writer: "By Hollis Grayden" / "Teodora Marsh") or a
+    radio programme line ("Heard on Morning Edition" / its presenter)."""
     first_body = next((i for i, r in enumerate(roles) if r == "body" and len(lines[i].text) > 120), len(lines))
     for i in range(first_body):
-        if roles[i] != "drop" or not (noise.DATE_LINE.match(lines[i].text) or noise.BYLINE.match(lines[i].text)
-                                      or noise.DESK_LINE.match(lines[i].text)):
+        text = lines[i].text
+        if roles[i] != "drop":
             continue
-        for j in range(i - 1, max(-1, i - 1 - BYLINE_NAME_MAX_LINES), -1):
-            text = lines[j].text
-            if (roles[j] != "body" or lines[j].block != lines[i].block or len(text.split()) > BYLINE_NAME_MAX_WORDS
-                    or len(text.split()) < 2 or text[-1] in noise.SENTENCE_END or not is_title_case(text)):
-                break
-            roles[j] = "drop"
-            notes.append(f"byline: {text}")
+        below = noise.BYLINE.match(text) or noise.HEARD_ON.match(text)
+        if below:
+            _drop_names(lines, roles, notes, i, range(i + 1, min(len(lines), i + 1 + BYLINE_NAME_MAX_LINES)))
+        if below or noise.DATE_LINE.match(text) or noise.DESK_LINE.match(text):
+            _drop_names(lines, roles, notes, i, range(i - 1, max(-1, i - 1 - BYLINE_NAME_MAX_LINES), -1))
+
+
+def _drop_names(lines: list[_Line], roles: list[str], notes: list[str], marker: int, order: range) -> None:
+    """Drop the name-like lines of ``order``, in the marker's block, until one is not."""
+    for j in order:
+        text = lines[j].text
+        if (roles[j] != "body" or lines[j].block != lines[marker].block or len(text.split()) > BYLINE_NAME_MAX_WORDS
+                or len(text.split()) < 2 or text[-1] in noise.SENTENCE_END or not is_title_case(text)):
+            break
+        roles[j] = "drop"
+        notes.append(f"byline: {text}")
 
 
 def _drop_author_bios(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
@@ -471,6 +490,12 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
             continue  # a menu line far above the byline: left to the list rule
         roles[i] = "drop"
         notes.append(f"header line: {lines[i].text[:80]}")
+    for i in range(markers[0] + 1, min(markers[-1], len(lines) - 1)):
+        # a menu line left alone between dropped furniture ("Sign In" / "News" / "Sport")
+        if roles[i] == "body" and roles[i - 1] == roles[i + 1] == "drop" and not is_prose(lines[i].text) \
+                and len(lines[i].text.split()) <= LIST_ITEM_MAX_WORDS:
+            roles[i] = "drop"
+            notes.append(f"header line: {lines[i].text[:80]}")
     for i in range(1, len(lines)):  # a video's title above its length ("01:58 - Source: CNN")
         if roles[i - 1] == "body" and roles[i] == "drop" and re.fullmatch(noise.VIDEO_LENGTH, lines[i].text, re.I):
             roles[i - 1] = "drop"
@@ -491,6 +516,23 @@ def _match_credit(text: str) -> tuple[str, str] | None:
             if credit:
                 return noise.CAPTION_MARKER.sub("", m.group("caption").strip()), credit
     return None
+
+
+def _caption_above(lines: list[_Line], i: int) -> int | None:
+    """The line a credit alone on line i is the credit of: the one above it in its block, past
+    any "hide caption" / "toggle caption" lines."""
+    k = i - 1
+    while k > 0 and lines[k].block == lines[i].block and noise.CAPTION_TOGGLE.match(lines[k].text):
+        k -= 1
+    return k if k >= 0 and lines[k].block == lines[i].block else None
+
+
+def _labelled_link(lines: list[_Line], i: int) -> bool:
+    """A block of two lines, a section label and a link under it ("Politics" / "Senate panel
+    advances ..."): one item of a related-stories list laid out block by block (NPR)."""
+    block = [line for line in lines[i:i + 3] if line.block == lines[i].block]
+    return len(block) == 2 and len(block[0].text.split()) <= 2 and block[0].text[-1] not in noise.SENTENCE_END \
+        and block[0].text[0].isupper() and _is_link_line(block[1].text)
 
 
 def _is_link_line(text: str) -> bool:
@@ -530,14 +572,15 @@ def _assemble_body(lines, roles, dropped, raw):
         pieces.pop()  # a section label closing the page ("Business"): the next page's, not this story's
         dropped["trailing section label"] += 1
     paragraphs: list[tuple[str, list[_Line]]] = []
-    subheadings: list[str] = []
+    headings: list[tuple[str, int]] = []  # each subheading with the number of paragraphs above it
     texts = [" ".join(line.text for line in piece) for piece in pieces]
     for n, (piece, text) in enumerate(zip(pieces, texts)):
         between = 0 < n < len(pieces) - 1 and bool(paragraphs)
-        framed = between and len(texts[n - 1]) >= FRAMING_PARAGRAPH_CHARS and len(texts[n + 1]) >= FRAMING_PARAGRAPH_CHARS
+        framed = between and len(texts[n + 1]) >= FRAMING_PARAGRAPH_CHARS and (
+            len(texts[n - 1]) >= FRAMING_PARAGRAPH_CHARS or texts[n - 1][-1] in ".!?\"”")
         heading = _subheading(text, between, framed) if len(piece) == 1 else None
         if heading is not None:
-            subheadings.append(heading)
+            headings.append((heading, len(paragraphs)))
             continue
         key = _fold(text)
         if any(key == _fold(p) for p, _ in paragraphs):
@@ -548,6 +591,10 @@ def _assemble_body(lines, roles, dropped, raw):
             continue
         paragraphs.append((text, piece))
 
+    # a heading with no paragraph under it heads the page's footer ("READ & LISTEN"), not a section
+    subheadings = [heading for heading, above in headings if above < len(paragraphs)]
+    if len(subheadings) < len(headings):
+        dropped["trailing heading"] += len(headings) - len(subheadings)
     segments: list[SourceSegment] = []
     start = 0
     for text, piece in paragraphs:

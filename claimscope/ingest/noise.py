@@ -24,7 +24,7 @@ _NOISE_LINES = [
     r"(?:continue )?read(?:ing)? (?:more|the rest(?: here)?|full (?:story|article))\.?(?: »| >>?)?",
     r"read more\s*:.*",
     r"share|share this(?: article| story| page)?|share on \w+|tweet|email|print|copy link|whatsapp|"
-    r"facebook|twitter|linkedin|reddit|pinterest|telegram",
+    r"facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard",
     r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp)(?:\s*[|·•/]\s*"
     r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|copy link))+",
     r"follow (?:us|\w+) on .{1,60}",
@@ -70,6 +70,12 @@ _NOISE_LINES = [
     r"tap here|newsletter|for subscribers|open this photo in gallery:?|read:\s.{5,200}",
     r"source:\s*[A-Z]{2,10}/[a-z]{1,4}\([a-z]{1,4}\)",                    # CNA's desk slug "Source: CNA/na(ws)"
     r"(?:©\s*)?copyright\s*(?:©\s*)?\d{4}.*",
+    # audio players and page chrome of public-radio and broadcaster sites (NPR, Euronews)
+    r"sponsor message|accessibility links|keyboard shortcuts for audio player|toggle more options|playlist|download"
+    r"|transcript|\d{1,2}-minute listen|listen\s*[·•|-]?\s*\d{1,2}:\d{2}",
+    r"heard on [A-Z][\w ]{2,40}",
+    r"copy(?:/paste the article video embed link below:?)?|e-paper|conversation guidelines",
+    r"(?:your )?browser (?:is )?no longer supported\.?",
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -83,7 +89,7 @@ _NOISE_PREFIXES = [
     r"see more on\s*:", r"[A-Z][^.]{0,200}\. more about [A-Z][\w.'’ -]{2,60}$",
     r"save articles to read later", r"get the latest news from .{1,60}(?:inbox|email)",
     r"\(?this story has not been edited by",
-    r"to continue reading", r"you have reached your (?:free )?article limit",
+    r"to continue reading", r"please upgrade your browser\b", r"you have reached your (?:free )?article limit",
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
     r"our standards\s*:", r"follow .{1,40} on (?:whatsapp|telegram|x|twitter|facebook|instagram|google news)\b",
@@ -99,7 +105,8 @@ RELATED_HEADING = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
     r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
     r"|follow(?=\s*:\s*$)|keywords(?=\s*$)|(?:skip next section )?(?:related topics|explore more|more from \w+)"
-    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest news|also worth reading)"
+    r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest (?:news|stories)|also worth reading"
+    r"|more stories from .{1,40}|popular on .{1,40}|.{1,30} editors['’] picks)"
     r"\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -109,6 +116,9 @@ RELATED_HEADING = re.compile(
 PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?)$", re.IGNORECASE)
 # A newsletter sign-up line; the short blurb under it is part of the promotion (clean.py).
 NEWSLETTER_SIGNUP = re.compile(r"^(?:sign up|subscribe)\b.{0,60}\bnewsletter\b.{0,20}$", re.IGNORECASE)
+# Any short sign-up line ("Sign up for push alerts"): the line under it is its blurb when it talks
+# to the reader (clean.py).
+SIGNUP_LINE = re.compile(r"^(?:sign up|subscribe)\b.{0,60}$", re.IGNORECASE)
 # A button line ("Sign up", "Subscribe now"); the short line above it that talks to the reader is its
 # blurb ("Get the day's top stories from Japan in your inbox every morning.", clean.py).
 CALL_TO_ACTION = re.compile(r"^(?:sign up(?: now| today| here)?|subscribe(?: now| today| here)?|register now|join now)\.?$",
@@ -223,6 +233,8 @@ BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
     r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
 )
+# A radio story's programme line; the presenter's name follows it on its own line (NPR).
+HEARD_ON = re.compile(r"^heard on [A-Z][\w ]{2,40}$", re.IGNORECASE)
 # "Hannah Okafor, Health correspondent", "Jane Doe, Staff Writer": a name and a newsroom job title.
 STAFF_BYLINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[A-Z]?[\w-]+\s+){0,3}"
@@ -241,14 +253,17 @@ SOURCE_LABEL = re.compile(r"^(?:image|photo|video) source\s*[,:]\s*(?P<credit>\S
 CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption>\S.*)$", re.IGNORECASE)
 # A page title's site name: "Floorball chief denies ... – DW – 03/12/2025", "... | CNN",
 # "... | Yonhap News Agency"; and a wire's version tag: "(LEAD) ...", "UPDATE 2-...".
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+(?:[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
 VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{0,20})\)\s*|UPDATE \d{1,2}-)")
 # A credit alone on the line under its caption: "Courtesy Guyana Defence Force",
 # "Ricardo Almeida/AFP/Getty Images/File".
-CREDIT_ONLY = re.compile(r"^(?:Credit\.{3}\s*)?(?P<credit>Courtesy(?: of)? [A-Z][\w.'’ &-]{2,60}|[A-Z][\w.'’ -]{1,40}"
+CREDIT_ONLY = re.compile(r"^(?:Credit\.{3}\s*|(?P<label>Copyright)\s+)?(?P<credit>Courtesy(?: of)? [A-Z][\w.'’ &-]{2,60}|[A-Z][\w.'’ -]{1,40}"
                          r"(?:/[A-Z][\w.'’ -]{1,40}){1,4}|(?<=\.\.\.)\s*\S.{1,80})$")
+# A photo viewer's toggles between a caption and its credit (NPR: "hide caption" / "toggle caption").
+CAPTION_TOGGLE = re.compile(r"^(?:hide|show|toggle|expand|close) caption$", re.IGNORECASE)
 # Sale and file markers a caption carries before its credit: "... Lake. (PHOTO NOT FOR SALE) (Yonhap)".
-CAPTION_MARKER = re.compile(r"\s*\((?:PHOTO NOT FOR SALE|FILE PHOTO|FILE)\)\s*$")
+# Also a bare archive marker after the caption's last sentence: "... in Kalaburagi. File | Photo Credit: ...".
+CAPTION_MARKER = re.compile(r"\s*\((?:PHOTO NOT FOR SALE|FILE PHOTO|FILE)\)\s*$|(?<=[.!?”\"])\s+(?:File|FILE)(?: (?:photo|PHOTO))?$")
 # Agencies a byline may name (a byline's organisation is often the outlet itself, not an agency).
 NEWS_AGENCIES = (
     "Associated Press", "AP", "Reuters", "Agence France-Presse", "AFP", "Bloomberg", "Bloomberg News",
@@ -277,7 +292,7 @@ NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|issued|modified|last modified)\s*(?:on)?\s*[:\-–—]?\s*)?"
-    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
+    r"(?P<date>.{6,40}?\d{4})(?:,?\s*(?:at\s+|[-–—·•]\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\.?"
     r"(?:\s*[,|·•(]?\s*(?:updated|modified|last updated|edited)\b.{0,60})?"
     r"(?:\s*[-–—]\s*[A-Z][A-Z .'’-]{1,40})?$",  # "... IST - MANGALURU": the place in capitals
     re.IGNORECASE,

@@ -400,3 +400,52 @@ def test_clean_section_label_in_the_menu_and_above_the_headline_is_no_headline()
                    f"{SECOND}\n")
     assert ("Estonia shuts two Russia border crossings for repairs", ("‘It will take a week’",)) == (
         article.headline, article.subheadings)
+
+
+def test_clean_radio_page_title_audio_player_caption_toggles_and_block_related_list():
+    caption = "Trucks queue at the Narva border crossing on the Estonian side on Friday."
+    article = _one("Estonia shuts two Russia border crossings : NPR\nAccessibility links\nSkip to main content\n"
+                   "Keyboard shortcuts for audio player\n\nWorld\nEstonia shuts two Russia border crossings\n\n"
+                   "Heard on All Things Considered\nMarta Ilves\nListen · 3:12\n3:12\nToggle more options\nDownload\n"
+                   "Transcript\n3-Minute Listen\nPlaylist\n\n"
+                   "Updated May 2, 2025 · 4:47 PM ET\nPublished May 2, 2025 · 5:00 AM ET\n\n"
+                   "By Jaan Tamm\nLiis Kask\n\nFacebook\nFlipboard\nEmail\n\n"
+                   f"{caption}\nhide caption\ntoggle caption\nAnne Kask/NPR\n\n"
+                   f"{LEDE}\n\nSponsor Message\n\nWhat happens next\n\n{SECOND}\n\n"
+                   "More Stories From NPR\n\nWorld\nFinland reopens one crossing for freight\n\n"
+                   "Politics\nSenate panel advances border bill\n\nREAD & LISTEN\nHome\nNews\nCulture\n© 2025 npr\n")
+    assert ("Estonia shuts two Russia border crossings", "2025-05-02", (caption,), ("Anne Kask/NPR",),
+            ("What happens next",), [LEDE, SECOND]) == (
+        article.headline, article.published, article.captions, article.photo_credits,
+        article.subheadings, list(article.paragraphs))
+
+
+def test_clean_labelled_credit_under_a_caption_without_full_stop_and_site_name_with_a_dot():
+    caption = "Estonian border guards at the Narva crossing, 2 May 2025"
+    lede = LEDE.replace("TALLINN, May 2 (Reuters) - ", "")
+    article = _one("Estonia shuts two Russia border crossings | Euronews\nSkip to main content\neuronews.\nLive\n"
+                   "Europe\nEstonia shuts two Russia border crossings\nBy Jaan Tamm  with AP\n"
+                   "Published on 02/05/2025 - 13:47 GMT+1\nShare this article\nComments\n"
+                   "Copy/paste the article video embed link below:\nCopy\n"
+                   f"{caption}\nCopyright  Anne Kask/AP Photo\nADVERTISEMENT\n{lede}\n"
+                   "The minister said the work would be finished by Friday.\nTraffic moves to Narva for now\n"
+                   f"{SECOND} Drivers were told to expect queues of up to six hours at the crossing.\n"
+                   "Browser no longer supported\n"
+                   "Please upgrade your browser to the latest version to enjoy the full Euronews experience.\n")
+    assert ((caption,), ("Anne Kask/AP Photo",), ("Traffic moves to Narva for now",), 3) == (
+        article.captions, article.photo_credits, article.subheadings, len(article.paragraphs))
+
+
+def test_clean_menu_word_between_header_lines_push_alert_blurb_and_archive_marker_in_caption():
+    article = _one("Estonia shuts two Russia border crossings – The Irish Times\nSkip to main content\n"
+                   "The Irish Times\nSubscribe\nSign In\nNews\nSport\nBusiness\nOpinion\nLife & Style\nCulture\n"
+                   "Podcasts\nVideo\nWorld\nEstonia shuts two Russia border crossings\nJaan Tamm\n"
+                   "Europe Correspondent\nFri May 2 2025 - 05:45\nShare\n"
+                   "Trucks queue at the Narva crossing. File | Photo Credit: Anne Kask\n"
+                   "A second queue forms at Koidula on Friday morning. | Photo Credit: Anne Kask\n"
+                   f"{LEDE}\nSign up for push alerts\n"
+                   "Sign up for push alerts and have the best news delivered directly to your phone\n"
+                   f"{SECOND}\n")
+    assert (("Trucks queue at the Narva crossing.", "A second queue forms at Koidula on Friday morning."),
+            ("Anne Kask", "Anne Kask"), [LEDE, SECOND]) == (
+        article.captions, article.photo_credits, list(article.paragraphs))
