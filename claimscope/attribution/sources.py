@@ -227,11 +227,16 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         if root.ent_type_ == "PERSON" or root.ent_type_ == "ORG":
             return fullest_name(index, name)
         return name
+    if root.pos_ == "PROPN" and span[0].lower_ == "the" and root.lower_ in PERSON_TITLES \
+            and not any(t.pos_ == "PROPN" for t in span if t.i != root.i):
+        return _resolve_description(span, index, start)  # "the Minister": a title written capitalised
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
         titles = {c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        if titles & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 and _add_person(index, start, name):
-            # "City clerk Josephine Aucoin", a name NER missed: a person, and "the clerk" later is her
+        roles = {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+        if (titles | roles) & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 and _add_person(index, start, name):
+            # "City clerk Josephine Aucoin", "Curtis Ambler, a mechanic ...", names NER missed: a
+            # person, and "the clerk" or "the 52-year-old" later is them
             index.roles.setdefault(name, set()).update(titles)
         return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
@@ -298,8 +303,9 @@ def _titled_apposition(text: str, start: int, end: int) -> str | None:
 
 def _named_in_apposition(span: SpacySpan) -> str | None:
     """The person a described source names beside its description: the last PERSON entity in the
-    mention that is not a possessor ("Lusk's"), when the mention's head is a common noun."""
-    if span.root.pos_ == "PROPN":
+    mention that is not a possessor ("Lusk's"), when the mention's head is a common noun or a
+    title ("Independent TD for Carlow-Kilkenny Seán Brophy")."""
+    if span.root.pos_ == "PROPN" and (span.root.ent_type_ or span.root.lower_ not in PERSON_TITLES):
         return None
     people = [e for e in span.ents if e.label_ == "PERSON"
               and not (e.end < span.end and span.doc[e.end].tag_ == "POS") and not e[-1].lower_.endswith("'s")]
@@ -366,6 +372,10 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
         index.persons.append((span.start_char, described))
         index.persons.sort()
         return described
+    age = re.search(r"\b(\d{1,3})-year-old\b", span.text)
+    aged = _aged(span.doc, index, age.group(1), start) if age else None
+    if aged is not None:  # "the 58-year-old" is "K. Ramachandran, 58,"
+        return fullest_name(index, aged)
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}
     words = _content_words([t for t in span if t.i not in clauses])  # "who trailed by 311 votes" names no role
     best, best_overlap = None, 0
@@ -379,6 +389,16 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     if last is None:  # "A former county treasurer ... said" before any name: the person named next
         last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS), None)
     return fullest_name(index, last) if last else _clean_name(span.text)
+
+
+def _aged(doc: Doc, index: EntityIndex, age: str, start: int) -> str | None:
+    """The last person before ``start`` written with this age beside the name ("Gul Mohammad, 58,")."""
+    stated = re.compile(r"\s*(?:,\s*|\()" + age + r"\b")
+    for pos, name in reversed(index.persons):
+        at = doc.text.find(name, pos, pos + len(name) + 20)
+        if pos < start and at >= 0 and stated.match(doc.text, at + len(name)):
+            return name
+    return None
 
 
 def _named_next(span: SpacySpan, index: EntityIndex) -> str | None:
@@ -466,7 +486,8 @@ def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:
         return None
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e[0].lower_ not in PERSON_TITLES]
     before = doc[:span.start]
-    if len(before) >= 2 and before[-1].text == "," and before[-2].pos_ == "PROPN":
+    if len(before) >= 2 and before[-1].text == "," and before[-2].pos_ == "PROPN" \
+            and before[-2].ent_type_ not in ("DATE", "TIME"):  # not "In a statement on Tuesday, the company said"
         first = span.start - 2  # the name the source is in apposition to, however NER labelled it
         while first > 0 and (doc[first - 1].pos_ == "PROPN" or (doc[first - 1].text[:1].isupper()
                                                                and not doc[first - 1].is_stop)):
@@ -547,8 +568,15 @@ def _last_before(entries: list[tuple[int, str]], offset: int, metonymy: bool = F
 
 
 def _propn_run(root: Token) -> str:
-    tokens = sorted((t for t in root.subtree if t.pos_ == "PROPN" and (t.i == root.i or t.dep_ in ("compound", "flat"))),
-                    key=lambda t: t.i)
+    """The name a proper noun heads: it and the proper nouns compounded onto it, not those inside
+    its apposition ("Curtis Ambler, a mechanic at the agency's West Mifflin garage")."""
+    def compounded(t: Token) -> bool:
+        while t.i != root.i:
+            if t.dep_ not in ("compound", "flat", "nmod") or t.pos_ != "PROPN":
+                return False
+            t = t.head
+        return True
+    tokens = sorted((t for t in root.subtree if t.pos_ == "PROPN" and compounded(t)), key=lambda t: t.i)
     if not tokens:
         return root.text
     run = root.doc[tokens[0].i:tokens[-1].i + 1]

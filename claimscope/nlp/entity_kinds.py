@@ -18,7 +18,8 @@ evidence a reader would use:
 7. an ORG cut after a joining word ("The Australian Competition and" | "Consumer Commission") takes
    the capitalised words that follow in;
 8. a run of capitalised words ending in an organisation word that NER missed, or cut into a
-   person or place ("Kestrel" | "Mining Ltd", "The Harbour Traders' Association") -> ORG.
+   person or place ("Kestrel" | "Mining Ltd", "The Harbour Traders' Association", "The Irish Dock
+   and Harbour Workers' Union", across a joining word between capitalised words) -> ORG.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ economist pope king queen prince princess cardinal bishop archbishop rabbi imam 
 sheikh emir pastor father sister brother mother wife husband son daughter colleague incumbent
 challenger rival opponent activist journalist reporter editor author writer actor actress singer
 prosecutor counsel barrister solicitor detective inspector superintendent commissioner nurse
+td mp mla mep
 """.split())
 # Letters after a name that are no part of it: "Nadia Qureshi KC", "Jane Doe MP".
 POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
@@ -154,9 +156,12 @@ def _with_missed_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.lower_.rstrip(".") not in ORG_ENDINGS or not tok.is_title or tok.pos_ != "PROPN":
             continue
         start = tok.i
-        while start > 0 and (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"
+        while start > 0 and (doc[start - 1].is_title and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_ == "NORP")
                              or doc[start - 1].text in ("'", "’", "'s", "’s") and start > 1
-                             and doc[start - 2].is_title):
+                             and doc[start - 2].is_title
+                             # "The Irish Dock and Harbour Workers' Union": a joining word inside the name
+                             or doc[start - 1].lower_ in JOINING_WORDS and start > 1 and doc[start].is_title
+                             and doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN"):
             start -= 1
         if doc[start].lower_ == "the":
             start += 1

@@ -293,3 +293,23 @@ def test_sources_a_participle_after_a_comma_takes_the_clause_subject_not_a_noun_
     got = _resolved("Villagers in Mbeti have accused a sugar mill of polluting a stream that thousands of families "
                     "depend on, saying waste from its plant has turned the water brown and killed their goats.")
     assert "Villagers in Mbeti" == got["saying"]
+
+
+def test_sources_an_age_description_is_the_person_written_with_that_age():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "Pavel Dusek, 58, who grows barley near the river, said the water came at night.",
+        "His neighbour, Jana Kralova, told reporters the siren never sounded.",
+        '"Nobody warned us," the 58-year-old said.')))
+    assert "Pavel Dusek" == atts[-1].source_resolved
+
+
+def test_sources_a_capitalised_title_resolves_like_a_description():
+    got = _resolved("Health Minister Dr. Karel Vesely rejected the charge on Monday.",
+                    "Asked about the missing beds, the Minister said they were awaiting disposal.")
+    assert "Karel Vesely" == got["said"]
+
+
+def test_sources_a_weekday_before_the_company_is_not_its_name():
+    got = _resolved("Tavener Foods Ltd rejected the claims.",
+                    "In a statement on Tuesday, the company said its crews met every safety rule.")
+    assert "Tavener Foods Ltd" == got["said"]

@@ -52,3 +52,9 @@ def test_apostrophe_surname_joins_the_name():
 def test_organisation_cut_after_and_takes_the_rest_of_its_name():
     kinds = _kinds("The Australian Competition and Consumer Commission issued a warning on Monday.")
     assert "The Australian Competition and Consumer Commission" in kinds
+
+
+def test_organisation_name_with_a_nationality_and_a_joining_word_is_one_organisation():
+    kinds = _kinds("The Welsh Port and Harbour Workers' Union (WPHWU), which represents about 340 of the "
+                   "terminal's 410 staff, said the company had cut crews.")
+    assert "ORG" == kinds.get("Welsh Port and Harbour Workers' Union")
