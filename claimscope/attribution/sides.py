@@ -105,6 +105,10 @@ class _Sides:
             return None
         return set().union(*found)
 
+    def charges_of(self, party: frozenset[str]) -> set[str]:
+        """The words of every charge a party answers for (empty when it is charged with nothing)."""
+        return {t for charged, terms in self.charged if charged & party for t in terms}
+
     def accuses(self, own: frozenset[str]) -> bool:
         return any(accuser & own for accuser, _, _ in self.pairs)
 
@@ -126,7 +130,7 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         reading = _read_content(doc, index, item, own)
         if reading is None:
             continue
-        doer, negated = reading
+        doer, negated, verb = reading
         charges = sides.charges_against(own)
         if charges is not None:  # what is on the table against it: its charges and every accusation
             charges |= {t for j in range(len(items)) if stances[j] is Stance.ACCUSE
@@ -140,6 +144,9 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
             stances[i] = Stance.DENY  # the accuser contradicts the defence: "not a clerical error"
         elif charges is None and not negated and len(terms[i] & _charged_by(own, items, parties, terms)) >= RESTATED_TERMS:
             stances[i] = Stance.ACCUSE  # the accuser says again what it charged: "managers told staff to clock out"
+        elif not negated and doer and not doer & own and (against := sides.charges_of(doer)) \
+                and not any(party & own for party, _ in sides.charged) and (terms[i] & against or _pluperfect(verb)):
+            stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
     return stances
 
 
@@ -256,9 +263,9 @@ def _role(doc: Doc, source: tuple[int, int] | None) -> str | None:
 # --- reading a content ----------------------------------------------------------------------
 
 def _read_content(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[str]
-                  ) -> tuple[frozenset[str] | None, bool] | None:
-    """The content's doer (the party its main clause is about) and whether that clause is negated;
-    None for a content without a clause."""
+                  ) -> tuple[frozenset[str] | None, bool, Token] | None:
+    """The content's doer (the party its main clause is about), whether that clause is negated, and
+    its verb; None for a content without a clause."""
     tokens = [t for a, b in item.contents for t in (doc.char_span(a, b, alignment_mode="expand") or [])]
     if not tokens:
         return None
@@ -271,10 +278,15 @@ def _read_content(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[s
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids), None)
     negated = any(_negates(t, verb) for t in tokens)
     if subject is None or subject.dep_ == "expl":
-        return None, negated
+        return None, negated, verb
     if subject.lower_ in FIRST_PERSON or any(t.lower_ in FIRST_PERSON and t.dep_ == "poss" for t in subject.children):
-        return speaker, negated
-    return _phrase_keys(doc, index, subject, item), negated
+        return speaker, negated, verb
+    return _phrase_keys(doc, index, subject, item), negated, verb
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had kept", "had been told": the past before the story, how an account of conduct is told."""
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.children)
 
 
 def _negates(t: Token, verb: Token) -> bool:

@@ -104,3 +104,14 @@ def test_a_workers_union_named_after_the_company_is_the_other_side():
         "The union said the company had cut the night shift's breaks and docked the pay of staff who complained.",
     )
     assert _stance_of(got, "cut the night shift's breaks") is Stance.ACCUSE
+
+
+def test_another_partys_account_of_the_charged_partys_conduct_accuses():
+    got = _by_content(
+        "Residents accused Brenmoor Water Ltd of releasing sewage into the Ashby river.",
+        "Brenmoor Water Ltd denied the allegation.",
+        "A county inspector, Paula Reyes, said Brenmoor Water Ltd had opened the overflow valves twice in May.",
+        "Reyes said the river had been low all spring.",
+    )
+    assert _stance_of(got, "had opened the overflow valves") is Stance.ACCUSE
+    assert _stance_of(got, "the river had been low") is Stance.ASSERT  # no charged party does anything
