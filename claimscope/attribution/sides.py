@@ -127,6 +127,9 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         own = parties[i]
         if not item.neutral or stances[i] is not Stance.ASSERT or not item.contents or not own:
             continue
+        if _denies_existence(doc, item):
+            stances[i] = Stance.DENY  # "There was no siren": in a dispute, what a side says never was
+            continue
         reading = _read_content(doc, index, item, own)
         if reading is None:
             continue
@@ -282,6 +285,21 @@ def _read_content(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[s
     if subject.lower_ in FIRST_PERSON or any(t.lower_ in FIRST_PERSON and t.dep_ == "poss" for t in subject.children):
         return speaker, negated, verb
     return _phrase_keys(doc, index, subject, item), negated, verb
+
+
+def _denies_existence(doc: Doc, item: Said) -> bool:
+    """A content that says something was not there at all: "There is no cover-up", "There were no
+    weapons there"; not a reassurance about a reason or need ("There is no reason for residents to
+    worry")."""
+    for a, b in item.contents:
+        for t in doc.char_span(a, b, alignment_mode="expand") or ():
+            if t.lower_ == "there" and t.dep_ == "expl" and t.head.lemma_ == "be" and any(
+                    c.dep_ in ("attr", "nsubj") and any(d.lower_ == "no" for d in c.children)
+                    and not any(d.dep_ in ("acl", "relcl", "advcl") and any(x.lower_ == "to" and x.dep_ == "aux" for x in d.children)
+                                for d in c.children)
+                    for c in t.head.children):
+                return True
+    return False
 
 
 def _pluperfect(verb: Token) -> bool:

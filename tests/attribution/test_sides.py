@@ -115,3 +115,14 @@ def test_another_partys_account_of_the_charged_partys_conduct_accuses():
     )
     assert _stance_of(got, "had opened the overflow valves") is Stance.ACCUSE
     assert _stance_of(got, "the river had been low") is Stance.ASSERT  # no charged party does anything
+
+
+def test_in_a_dispute_saying_the_charged_thing_never_existed_denies():
+    got = _by_content(
+        "Dockers accused Corran Port Services of hiding near-misses from inspectors.",
+        "The company rejected the claim.",
+        '"There is no cover-up," its chief executive, Paul Garvey, said.',
+        '"There is no reason for anyone to worry," Garvey said.',
+    )
+    assert _stance_of(got, "There is no cover-up") is Stance.DENY
+    assert _stance_of(got, "no reason for anyone to worry") is Stance.ASSERT  # a reassurance
