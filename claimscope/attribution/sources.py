@@ -88,6 +88,8 @@ PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department
                                  "authority", "administration", "office", "committee", "board", "service",
                                  "government", "parliament", "assembly", "tribunal", "regulator", "union"})
 # Bodies of members, not companies: "the airline" is never the workers' union that fights it.
+# A trade union named without the word "Union": "United Transit Operators Local 1172".
+UNION_NAME = re.compile(r"\bLocal \d+\b|\b(?:Workers|Operators|Employees|Drivers|Teamsters|Nurses|Teachers)\b(?!['’])")
 MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation", "coalition", "collective",
                                  "congress", "alliance", "initiative", "group"})
 
@@ -307,7 +309,7 @@ def _named_in_apposition(span: SpacySpan) -> str | None:
     title ("Independent TD for Carlow-Kilkenny Seán Brophy")."""
     if span.root.pos_ == "PROPN" and (span.root.ent_type_ or span.root.lower_ not in PERSON_TITLES):
         return None
-    people = [e for e in span.ents if e.label_ == "PERSON"
+    people = [e for e in span.ents if e.label_ == "PERSON" and e.root.dep_ != "pobj"  # not "Farmers at Kottathara in Attappady"
               and not (e.end < span.end and span.doc[e.end].tag_ == "POS") and not e[-1].lower_.endswith("'s")]
     # the name set beside the head, not one inside a later phrase ("..., Ammara Siddiqui, an operations
     # manager at a private bank's Gulberg branch,": NER calls Gulberg a person too)
@@ -462,7 +464,8 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     for ent in [*earlier, *later]:  # the lede's "their union" is named in the next paragraph
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
         if ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
-                                                             and doc[heads[0].i + 1].lower_ == "of"):
+                                                             and doc[heads[0].i + 1].lower_ == "of") \
+                or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):
             # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
             return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)
     for tok in reversed(doc[: span.start]):

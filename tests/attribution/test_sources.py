@@ -313,3 +313,16 @@ def test_sources_a_weekday_before_the_company_is_not_its_name():
     got = _resolved("Tavener Foods Ltd rejected the claims.",
                     "In a statement on Tuesday, the company said its crews met every safety rule.")
     assert "Tavener Foods Ltd" == got["said"]
+
+
+def test_sources_a_union_named_without_the_word_union_is_the_union():
+    got = _resolved("Bus drivers walked out on Monday, according to the union.",
+                    "United Transit Operators Local 1172 said at least 37 buses had failed brake checks.")
+    assert "United Transit Operators Local 1172" == got["according to"]
+
+
+def test_sources_a_person_named_inside_a_place_phrase_is_not_the_speaker():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "Farmers at Kottathara in Attappady have alleged that a private hydroelectric project released water "
+        "from its dam without warning on Sunday night.",)))
+    assert "Attappady" != atts[0].source_resolved and "Farmers" in atts[0].source_resolved
