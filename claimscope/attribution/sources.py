@@ -71,7 +71,8 @@ MIN_ROLE_OVERLAP = 2
 COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
                              "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
                              "logistics", "technologies", "systems", "energy", "capital", "partners", "shipping",
-                             "fisheries", "air", "airways", "foods", "properties", "resources", "distribution"})
+                             "fisheries", "air", "airways", "foods", "properties", "resources", "distribution",
+                             "mining", "trading", "engineering", "consulting", "construction", "stevedoring"})
 # A name ending in one of these is a place, never the "it" that speaks ("Scarborough Shoal").
 LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "river", "lake", "mountain",
                        "mountains", "bay", "gulf", "peninsula", "valley", "desert", "coast", "ocean", "canal"})
@@ -88,6 +89,8 @@ PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department
                                  "authority", "administration", "office", "committee", "board", "service",
                                  "government", "parliament", "assembly", "tribunal", "regulator", "union"})
 # Bodies of members, not companies: "the airline" is never the workers' union that fights it.
+# Words opening a place's name set after a comma ("Ringaskiddy, Co Cork").
+PLACE_PREFIXES = frozenset({"co", "co.", "county", "province", "state", "district", "region"})
 # A trade union named without the word "Union": "United Transit Operators Local 1172".
 UNION_NAME = re.compile(r"\bLocal \d+\b|\b(?:Workers|Operators|Employees|Drivers|Teamsters|Nurses|Teachers)\b(?!['’])")
 MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation", "coalition", "collective",
@@ -296,8 +299,8 @@ def _titled_apposition(text: str, start: int, end: int) -> str | None:
                             for w in re.findall(r"[\w'’.-]+", described)):
         return None
     words = m.group("name").split()
-    if any(w[0].islower() for w in words) or words[0].lower() in NAME_PREFIXES:
-        return None
+    if any(w[0].islower() for w in words) or words[0].lower() in NAME_PREFIXES | PLACE_PREFIXES:
+        return None  # "... in Ringaskiddy, Co Cork," names a county, not a person
     if words[-1].lower().rstrip(".") in ORG_ENDINGS | COMPANY_ENDINGS:
         return None  # "..., Baltic Arena Partners," / "..., Tavria Electro Systems,": a company, not a person
     return " ".join(words)
@@ -449,8 +452,8 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     if head.pos_ == "NOUN" and span[0].lower_ in ("a", "an"):
         # "A labor union at convenience store chain Komichi Mart said" in a lede, "the Komichi Mart
         # Workers' Union" next: an indefinite organisation is the one named next with its head noun last
-        later = next((e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1
-                      and e.start_char < span.end_char + CATAPHORA_CHARS
+        later = next((e for e in doc.ents if e.start >= span.sent.end and e.label_ == "ORG" and len(e) > 1
+                      and e.start_char < span.end_char + CATAPHORA_CHARS  # not the group its own sentence accuses
                       and e[-1].lemma_.lower() == head.lemma_.lower()), None)
         if later is not None:
             return _clean_name(doc[later.start + (later[0].lower_ == "the"):later.end].text)

@@ -80,6 +80,8 @@ def explicit_dispute(items, k, idf, postings, linked, vectors: dict | None = Non
     if bare or DEMONSTRATIVE.search(_framed_text(item)):
         a = _nearest_accusation(items, k, anaphoric=bool(DEMONSTRATIVE.search(_framed_text(item))),
                                 noun=bare.group("noun") if bare else None)
+        if a is None and bare:  # "Corran rejected the claims" paragraphs below the charge naming it
+            a = _charge_against(items, k, accusing=True)
         if a is not None:
             return Group(asserting=[a], denying=[k], scores=[0.6])
     best, score = best_assertion(items, k, item.terms, idf, postings, linked, item.parties)
@@ -154,16 +156,18 @@ def _story_range(items: list[Item], k: int) -> range:
     return range(lo, hi + 1)
 
 
-def _charge_against(items: list[Item], k: int) -> int | None:
+def _charge_against(items: list[Item], k: int, accusing: bool = False) -> int | None:
     """The first claim of another party in the story that names the denier (by a word of its name):
-    "Prosecutors say Lusk moved county money ..." for Lusk's plea, wherever it stands."""
+    "Prosecutors say Lusk moved county money ..." for Lusk's plea, wherever it stands; with
+    ``accusing``, only an accusation."""
     item = items[k]
     names = {w for p in item.parties for w in name_words(p) if len(w) > 2}
     for a in _story_range(items, k):
         other = items[a]
         if a == k or not other.parties or same_party(other.parties, item.parties):
             continue
-        if other.claim.stance in (Stance.ACCUSE, Stance.ASSERT) and names & set(re.findall(r"[a-z]+", other.claim.text.lower())):
+        wanted = (Stance.ACCUSE,) if accusing else (Stance.ACCUSE, Stance.ASSERT)
+        if other.claim.stance in wanted and names & set(re.findall(r"[a-z]+", other.claim.text.lower())):
             return a
     return None
 

@@ -60,6 +60,7 @@ agency ministry department party commission council committee court police army 
 institute university college school foundation association union federation league airlines
 airways motors systems technologies labs laboratories media news times post network studios
 initiative coalition collective consortium alliance movement centre center forum trust fund monitor
+shipping logistics mining trading engineering consulting construction stevedoring fisheries foods
 """.split())
 # "Brandt, 54," / "Marchand, a 41-year-old lawyer," / "Dumont, the agency's head of inspections,"
 _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:"

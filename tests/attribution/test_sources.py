@@ -326,3 +326,18 @@ def test_sources_a_person_named_inside_a_place_phrase_is_not_the_speaker():
         "Farmers at Kottathara in Attappady have alleged that a private hydroelectric project released water "
         "from its dam without warning on Sunday night.",)))
     assert "Attappady" != atts[0].source_resolved and "Farmers" in atts[0].source_resolved
+
+
+def test_sources_a_county_after_a_comma_is_no_person_beside_the_description():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "Dockers at the container terminal in Ringaskiddy, Co Cork, have accused the company that runs it "
+        "of cutting safety crews on night shifts.",)))
+    assert "Co Cork" != atts[0].source_resolved and "Dockers" in atts[0].source_resolved
+
+
+def test_sources_an_indefinite_group_is_not_the_organisation_its_own_sentence_accuses():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "A patient advocacy group has accused the Barrow Valley Hospital Group of leaving elderly patients "
+        "on trolleys for up to four days.",
+        "The Acute Patients' Alliance said its volunteers counted 61 patients on trolleys.")))
+    assert "Barrow Valley Hospital Group" != atts[0].source_resolved

@@ -300,3 +300,14 @@ def test_find_disputes_explicit_denial_answers_its_storys_earlier_claim_in_fewer
                   ("The rebel-appointed governor", "denied", "that the warehouse had any military use",
                    Stance.DENY, "Issa Maiga"))
     assert [({"Malian army"}, {"Issa Maiga"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_bare_denial_far_below_answers_the_accusation_naming_the_denier():
+    art = make_article("The dockers' union said Corran Port Services had cut night crews from six to four.",
+                       "The terminal handles 300,000 containers a year.", "It opened in 2009.",
+                       "Ships have waited up to 36 hours to berth.", "Talks resume next week.",
+                       "Corran Port Services rejected the claims.")
+    an = analysis(art, ("The dockers' union", "said", "Corran Port Services had cut night crews from six to four",
+                        Stance.ACCUSE, "Dockers' Union"),
+                  ("Corran Port Services", "rejected", "the claims", Stance.DENY, "Corran Port Services"))
+    assert [({"Dockers' Union"}, {"Corran Port Services"})] == sides(find_disputes([an]))

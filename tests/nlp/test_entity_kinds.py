@@ -58,3 +58,8 @@ def test_organisation_name_with_a_nationality_and_a_joining_word_is_one_organisa
     kinds = _kinds("The Welsh Port and Harbour Workers' Union (WPHWU), which represents about 340 of the "
                    "terminal's 410 staff, said the company had cut crews.")
     assert "ORG" == kinds.get("Welsh Port and Harbour Workers' Union")
+
+
+def test_a_name_ending_in_an_industry_word_is_an_organisation():
+    kinds = _kinds("Corran Stevedoring rejected the claims on Tuesday.")
+    assert "ORG" == kinds.get("Corran Stevedoring")
