@@ -280,7 +280,7 @@ def _read_content(doc: Doc, index: EntityIndex, item: Said, speaker: frozenset[s
     verb = verbs[0]
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in ids), None)
     negated = any(_negates(t, verb) for t in tokens)
-    if subject is None or subject.dep_ == "expl":
+    if subject is None or subject.dep_ == "expl" or _dummy_it(subject, verb):
         return None, negated, verb
     if subject.lower_ in FIRST_PERSON or any(t.lower_ in FIRST_PERSON and t.dep_ == "poss" for t in subject.children):
         return speaker, negated, verb
@@ -300,6 +300,13 @@ def _denies_existence(doc: Doc, item: Said) -> bool:
                     for c in t.head.children):
                 return True
     return False
+
+
+def _dummy_it(subject: Token, verb: Token) -> bool:
+    """"it was too early to link the cases": an "it" that stands for the infinitive, not a party."""
+    complements = [c for c in verb.children if c.dep_ == "acomp"]
+    return subject.lower_ == "it" and verb.lemma_ == "be" and any(
+        g.dep_ in ("xcomp", "ccomp", "advcl") for c in [verb, *complements] for g in c.children) and bool(complements)
 
 
 def _pluperfect(verb: Token) -> bool:

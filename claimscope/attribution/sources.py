@@ -317,7 +317,14 @@ def _named_in_apposition(span: SpacySpan) -> str | None:
     # the name set beside the head, not one inside a later phrase ("..., Ammara Siddiqui, an operations
     # manager at a private bank's Gulberg branch,": NER calls Gulberg a person too)
     beside = [e for e in people if e.root.dep_ == "appos" and e.root.head.i == span.root.i]
-    return _clean_name((beside or people)[-1].text) if people else None
+    if people:
+        return _clean_name((beside or people)[-1].text)
+    if span.root.pos_ == "PROPN":  # a title and the name NER missed: "TD for Carlow-Kilkenny Seán Brophy"
+        named = [g for c in span.root.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.i < span.end]
+        run = _clean_name(_propn_run(named[0])) if named else ""
+        return run if len(run.split()) >= 3 else None  # a place and a name, not "Secretary for Foreign Affairs"
+    return None
 
 
 def _antecedent(pronoun):

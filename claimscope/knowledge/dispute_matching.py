@@ -31,6 +31,7 @@ MERGE_MATCH = 0.6  # two disputes' claims stating the same proposition
 NEAREST_PARAGRAPHS = 3  # how far back a bare "denied the allegations" looks
 LEDE_PARAGRAPHS = 2  # a denial this near the top may answer a charge told after it
 MIN_SHARED_TERMS = 2
+OPPOSED_FORECAST_TERMS = 2  # predicate terms two opposite predictions share to be about one event
 # Cosine (MiniLM) at which an explicit denial that shares too few words with any claim is matched
 # to a claim of another party in its own story ("counted twice" / "double-counted": 0.85). At 0.7
 # it paired an unrelated denial on the tuning part of the dispute set (one more spurious); 0.8 adds

@@ -13,7 +13,7 @@ from claimscope.knowledge.dispute_lexicon import (
     NOMINAL_BY, NOMINAL_COMMON, NOMINAL_FAMILIES, NOMINAL_POSSESSIVE, PLEA, POSITIVE_OUTCOME, VERDICT_DESCRIBED,
     VERDICT_NEGATED, VERDICT_POSSESSIVE, VERDICT_VERB)
 from claimscope.knowledge.dispute_matching import (
-    CONTRADICTION_MATCH, DENY_MATCH, LEDE_PARAGRAPHS, NEAREST_PARAGRAPHS, POLARITY_MATCH, STORY_DENY_MATCH, Group, Item, best_assertion, coverage,
+    CONTRADICTION_MATCH, DENY_MATCH, LEDE_PARAGRAPHS, NEAREST_PARAGRAPHS, OPPOSED_FORECAST_TERMS, POLARITY_MATCH, STORY_DENY_MATCH, Group, Item, best_assertion, coverage,
     is_assertable, is_party_name, name_words, paraphrased_assertion, resolve_description, resolve_name, same_party, similarity)
 from claimscope.knowledge.linking import content_terms
 from claimscope.model import Stance
@@ -421,6 +421,27 @@ def opposed_predictions(items: list[Item]) -> list[Group]:
                                                                    for p in positive)]
         if positive and negative:
             out.append(Group(asserting=positive, denying=negative, scores=[0.5], kind="opposed_prediction"))
+    return out
+
+
+def opposite_forecasts(items: list[Item]) -> list[Group]:
+    """Two parties' predictions of one event in one article, one negated: "predicted the authority
+    would cut weekend service" / "would not cut a single route, weekday or weekend, this year"
+    (sharing OPPOSED_FORECAST_TERMS predicate terms), the negative one by a party that explicitly
+    denies something in the same story: one side of the story's quarrel says it will not happen."""
+    forecasts = [k for k, it in enumerate(items) if it.claim.stance is Stance.PREDICT and it.parties]
+    deniers = {(it.claim.article_id, p) for it in items if it.claim.stance is Stance.DENY and is_explicit(it)
+               for p in it.parties}
+    out = []
+    for a in forecasts:
+        for b in forecasts:
+            pa, pb = items[a], items[b]
+            if pa.claim.is_negated or not pb.claim.is_negated or same_party(pa.parties, pb.parties) \
+                    or pa.claim.article_id != pb.claim.article_id or _outlook(pa) * _outlook(pb) == -1 \
+                    or not same_party(pb.parties, [p for art, p in deniers if art == pb.claim.article_id]):
+                continue  # (a good outcome against none is opposed_predictions' own pair)
+            if len(pa.predicate_terms & pb.predicate_terms) >= OPPOSED_FORECAST_TERMS:
+                out.append(Group(asserting=[a], denying=[b], scores=[0.5], kind="opposed_prediction"))
     return out
 
 

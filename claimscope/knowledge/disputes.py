@@ -25,7 +25,7 @@ from claimscope.knowledge.dispute_lexicon import DENIAL_CUES
 from claimscope.knowledge.dispute_matching import (Group, collect_items, content_vectors, coverage, idf_weights, is_assertable,
                                                    same_party, split_parties)
 from claimscope.knowledge.dispute_rules import (antonym_contradictions, counter_accusations, explicit_dispute, falsity_verdicts,
-                                                is_explicit, opposed_predictions, parse_nominal,
+                                                is_explicit, opposed_predictions, opposite_forecasts, parse_nominal,
                                                 place_contradiction, polarity_contradictions)
 from claimscope.model import ArticleAnalysis, ClaimLink, Dispute, Stance
 
@@ -65,6 +65,7 @@ def find_disputes(analyses: Sequence[ArticleAnalysis], links: Sequence[ClaimLink
     groups += antonym_contradictions(items)
     groups += polarity_contradictions(items, idf)
     groups += counter_accusations(items)
+    groups += opposite_forecasts(items)
     for k in contradictions:
         place_contradiction(items, k, groups, idf, postings, linked)
     groups = merge_groups(items, groups, idf)

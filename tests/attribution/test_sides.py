@@ -126,3 +126,12 @@ def test_in_a_dispute_saying_the_charged_thing_never_existed_denies():
     )
     assert _stance_of(got, "There is no cover-up") is Stance.DENY
     assert _stance_of(got, "no reason for anyone to worry") is Stance.ASSERT  # a reassurance
+
+
+def test_a_dummy_it_is_no_party_doing_anything():
+    got = _by_content(
+        "Residents accused Brenmoor Water Ltd of releasing sewage into the Ashby river.",
+        "Brenmoor Water Ltd denied the allegation.",
+        "A doctor at the county hospital, Ruth Amos, said it was too early to link the cases to the river.",
+    )
+    assert _stance_of(got, "too early to link") is not Stance.ACCUSE

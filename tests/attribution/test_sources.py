@@ -341,3 +341,12 @@ def test_sources_an_indefinite_group_is_not_the_organisation_its_own_sentence_ac
         "on trolleys for up to four days.",
         "The Acute Patients' Alliance said its volunteers counted 61 patients on trolleys.")))
     assert "Barrow Valley Hospital Group" != atts[0].source_resolved
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Independent TD for Carlow-Kilkenny Seán Brophy said the new beds would not help this winter.", "Brophy"),
+    ("The Secretary for Foreign Affairs said the talks would resume.", None),
+])
+def test_sources_a_title_heading_the_mention_names_the_person_after_for(paragraph, expected):
+    [att] = extract_attributions(Article(id="t", headline=None, paragraphs=(paragraph,)))
+    assert (expected in att.source_resolved) if expected else "Foreign Affairs" != att.source_resolved

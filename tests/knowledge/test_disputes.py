@@ -311,3 +311,19 @@ def test_find_disputes_bare_denial_far_below_answers_the_accusation_naming_the_d
                         Stance.ACCUSE, "Dockers' Union"),
                   ("Corran Port Services", "rejected", "the claims", Stance.DENY, "Corran Port Services"))
     assert [({"Dockers' Union"}, {"Corran Port Services"})] == sides(find_disputes([an]))
+
+
+def test_find_disputes_two_parties_forecasting_one_event_with_opposite_polarity():
+    art = make_article("Economist Anand Vale predicted the authority would cut weekend bus service this year.",
+                       "Chief executive Graham Leid denied that drivers had been forced to work overtime.",
+                       "Leid said the authority expected to hire 150 new drivers by September "
+                       "and would not cut \"a single route, weekday or weekend,\" this year.")
+    forecasts = (("Economist Anand Vale", "predicted", "the authority would cut weekend bus service this year",
+                  Stance.PREDICT, "Anand Vale"),
+                 ("Leid", "said", "the authority expected to hire 150 new drivers by September "
+                  "and would not cut \"a single route, weekday or weekend,\" this year", Stance.PREDICT, "Graham Leid"))
+    denial = ("Chief executive Graham Leid", "denied", "that drivers had been forced to work overtime", Stance.DENY,
+              "Graham Leid")
+    assert [({"Anand Vale"}, {"Graham Leid"})] == sides(find_disputes([analysis(art, forecasts[0], denial, forecasts[1])]))
+    # without a quarrel in the story, two forecasts are just two forecasts
+    assert [] == sides(find_disputes([analysis(art, *forecasts)]))
