@@ -91,6 +91,8 @@ PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department
 # Bodies of members, not companies: "the airline" is never the workers' union that fights it.
 # Words opening a place's name set after a comma ("Ringaskiddy, Co Cork").
 PLACE_PREFIXES = frozenset({"co", "co.", "county", "province", "state", "district", "region"})
+# Nouns that stand for whatever organisation was named last ("the group").
+GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization"})
 # A trade union named without the word "Union": "United Transit Operators Local 1172".
 UNION_NAME = re.compile(r"\bLocal \d+\b|\b(?:Workers|Operators|Employees|Drivers|Teamsters|Nurses|Teachers)\b(?!['’])")
 MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation", "coalition", "collective",
@@ -246,6 +248,10 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
         return _resolve_description(span, index, start)
+    last = span.ents[-1] if span.ents else None
+    if root.pos_ == "NOUN" and last is not None and last.label_ == "ORG" and last.end == span.end \
+            and last.start == root.i + 1:
+        return _clean_name(last.text)  # "The Bucharest-based watchdog Open Tender Watch": the name it gives
     return _fuller_description(doc, span) or _clean_name(span.text)
 
 
@@ -377,7 +383,8 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     An indefinite description ("A Syrian man in his twenties") brings in someone new: it stays as
     written and counts as a mention of that person, so "the man" or "he" later finds it."""
     if span[0].lower_ in ("a", "an"):
-        named = _named_next(span, index)
+        # ("A spokesperson for the European Public Prosecutor's Office" names whom it speaks for: it stays)
+        named = None if any(e.label_ == "ORG" for e in span.ents) else _named_next(span, index)
         if named is not None:  # "A former county treasurer ... testified" ... "Gregory Lusk, 61, who led the treasurer's office"
             return fullest_name(index, named)
         described = _clean_name(span.text)
@@ -485,6 +492,12 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
                     and (c.pos_ == "PROPN" or c.dep_ == "amod")]
             if mods:  # "the authorities" -> "Taliban authorities", "the commission" -> "electoral commission"
                 return " ".join(t.text for t in doc[mods[0].i: tok.i + 1])
+    if head.lemma_.lower() in GENERIC_ORG_NOUNS and span[0].lower_ == "the":
+        # "The Bucharest-based watchdog Open Tender Watch criticised ..." ... "The group had hoped"
+        named = [e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1
+                 and e.start_char > span.start_char - CATAPHORA_CHARS and e[-1].lower_ not in PUBLIC_BODY_ENDINGS]
+        if named:
+            return _clean_name(doc[named[-1].start + (named[-1][0].lower_ == "the"):named[-1].end].text)
     return None
 
 
@@ -540,8 +553,9 @@ def _is_person_description(span: SpacySpan) -> bool:
 
 def _is_stated_role(span: SpacySpan, index: EntityIndex) -> bool:
     """"the courier" where the article called someone "a 29-year-old courier": a role it stated."""
-    root = span.root
-    return root.pos_ == "NOUN" and root.tag_ == "NN" and any(root.lemma_.lower() in heads for heads in index.role_heads.values())
+    root = span.root  # ("the group" after "the group's director" is the group, not its director)
+    return root.pos_ == "NOUN" and root.tag_ == "NN" and root.lemma_.lower() not in GENERIC_ORG_NOUNS \
+        and any(root.lemma_.lower() in heads for heads in index.role_heads.values())
 
 
 def _role_words(ent: SpacySpan) -> set[str]:

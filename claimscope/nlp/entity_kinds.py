@@ -6,7 +6,8 @@ entities and places all read ``doc.ents``, so the labels are mended once, right 
 evidence a reader would use:
 
 1. a person's title or role just before the name ("mayor Paul Girard", "Mr. Lacoste"), or an age
-   or role apposition after it ("Brandt, 54,", "Marchand, a 41-year-old lawyer,") -> PERSON;
+   or role apposition after it ("Brandt, 54,", "Marchand, a 41-year-old lawyer,"), or the name set
+   beside a role ("the group's director, Irina Constantin,") -> PERSON;
 2. a company or institution word ending the name ("Halvorsen Pharma", "Lyon Commission") -> ORG;
 3. a one-word name that is the surname of a person named in full elsewhere in the article
    ("Brandt" after "Markus Brandt") -> PERSON;
@@ -19,7 +20,9 @@ evidence a reader would use:
    the capitalised words that follow in;
 8. a run of capitalised words ending in an organisation word that NER missed, or cut into a
    person or place ("Kestrel" | "Mining Ltd", "The Harbour Traders' Association", "The Irish Dock
-   and Harbour Workers' Union", across a joining word between capitalised words) -> ORG.
+   and Harbour Workers' Union", across a joining word between capitalised words) -> ORG;
+9. an organisation NER started late takes the capitalised words compounded onto it ("Open" |
+   "Tender Watch").
 """
 from __future__ import annotations
 
@@ -99,6 +102,12 @@ def _apposition_after(text: str, ent: Span) -> bool:
     return bool(_APPOSITION.match(text[ent.end_char:ent.end_char + 80]))
 
 
+def _named_role(ent: Span) -> bool:
+    """The name set beside a person's role: "the group's director, Irina Constantin,"."""
+    head = ent.root.head
+    return ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_TITLES and head.i < ent.start
+
+
 def _looks_like_name(ent: Span) -> bool:
     return all(t.is_title or t.is_upper or t.text in {"-", "'", "’", "."} for t in ent if not t.is_punct)
 
@@ -128,7 +137,8 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         last = ent[-1].lower_.rstrip(".")
         if len(ent) > 1 and last in ORG_ENDINGS:
             labels[k] = "ORG"
-        elif labels[k] in RELABELLED and _looks_like_name(ent) and (_title_before(doc, ent) or _apposition_after(text, ent)):
+        elif labels[k] in RELABELLED and _looks_like_name(ent) and (
+                _title_before(doc, ent) or _apposition_after(text, ent) or _named_role(ent)):
             labels[k] = "PERSON"
     surnames = {e[-1].lower_ for e, lab in zip(ents, labels) if lab == "PERSON" and len(e) > 1}
     places = _well_known_places()
@@ -143,9 +153,11 @@ def fix_entity_kinds(doc: Doc) -> Doc:
             labels[k] = "GPE"
     ends = [_mended_end(doc, e, lab, ents[k + 1].start if k + 1 < len(ents) else len(doc))
             for k, (e, lab) in enumerate(zip(ents, labels))]
-    if added or joined or labels != [e.label_ for e in ents] or post or ends != [e.end for e in ents]:
-        doc.ents = [e if lab == e.label_ and end == e.end else Span(doc, e.start, end, label=lab)
-                    for k, (e, lab, end) in enumerate(zip(ents, labels, ends)) if k not in post]
+    starts = [_mended_start(doc, e, lab, ents[k - 1].end if k > 0 else 0) for k, (e, lab) in enumerate(zip(ents, labels))]
+    if added or joined or labels != [e.label_ for e in ents] or post or ends != [e.end for e in ents] \
+            or starts != [e.start for e in ents]:
+        doc.ents = [e if lab == e.label_ and end == e.end and start == e.start else Span(doc, start, end, label=lab)
+                    for k, (e, lab, start, end) in enumerate(zip(ents, labels, starts, ends)) if k not in post]
     return doc
 
 
@@ -193,6 +205,17 @@ def _mended_end(doc: Doc, ent: Span, label: str, limit: int) -> int:
         while end < limit and doc[end].is_title and doc[end].pos_ == "PROPN":
             end += 1
     return end
+
+
+def _mended_start(doc: Doc, ent: Span, label: str, floor: int) -> int:
+    """Where an organisation should start (rule 9): with the capitalised words compounded onto it
+    that NER left out ("Open" | "Tender Watch"), never before the previous entity's end."""
+    start = ent.start
+    if label == "ORG":
+        while start > floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end:
+            start -= 1
+    return start
 
 
 @Language.component("claimscope_entity_kinds")

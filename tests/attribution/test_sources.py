@@ -350,3 +350,20 @@ def test_sources_an_indefinite_group_is_not_the_organisation_its_own_sentence_ac
 def test_sources_a_title_heading_the_mention_names_the_person_after_for(paragraph, expected):
     [att] = extract_attributions(Article(id="t", headline=None, paragraphs=(paragraph,)))
     assert (expected in att.source_resolved) if expected else "Foreign Affairs" != att.source_resolved
+
+
+def test_sources_the_group_is_the_organisation_named_last_not_its_director():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The Bucharest-based watchdog Open Tender Watch criticised the ministry for keeping contracts secret.",
+        '"We counted 63 contracts that nobody has ever seen," the group\'s director, Irina Constantin, told '
+        "Euronews. The group had hoped the trial would force the government to publish them.")))
+    by_cue = {a.cue.text: a.source_resolved for a in atts if a.cue is not None}
+    assert ("Open Tender Watch", "Irina Constantin", "Open Tender Watch") == (
+        by_cue["criticised"], by_cue["told"], by_cue["had hoped"])
+
+
+def test_sources_an_organisations_spokesperson_is_not_a_person_named_after():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "A spokesperson for the European Public Prosecutor's Office (EPPO) confirmed to Euronews that it was "
+        "investigating a separate contract, but declined to say whether Medivast was involved.",)))
+    assert atts[0].source_resolved.startswith("A spokesperson for the European Public Prosecutor")

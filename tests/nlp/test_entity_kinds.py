@@ -63,3 +63,9 @@ def test_organisation_name_with_a_nationality_and_a_joining_word_is_one_organisa
 def test_a_name_ending_in_an_industry_word_is_an_organisation():
     kinds = _kinds("Corran Stevedoring rejected the claims on Tuesday.")
     assert "ORG" == kinds.get("Corran Stevedoring")
+
+
+def test_a_name_set_beside_a_role_is_a_person_and_an_organisation_takes_its_first_word():
+    kinds = _kinds("The Bucharest-based watchdog Open Tender Watch criticised the ministry. "
+                   '"We counted 63 contracts," the group\'s director, Irina Constantin, told Euronews.')
+    assert ("ORG", "PERSON") == (kinds.get("Open Tender Watch"), kinds.get("Irina Constantin"))
