@@ -59,6 +59,9 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my", "ours"})
 # Stances a content must carry to be contradicted: what a party put forward as fact.
 CLAIMING = frozenset({Stance.ASSERT, Stance.CONFIRM, Stance.PREDICT})
 ACCUSER, ACCUSED = "accuser", "accused"
+# The unnamed staff through whom an organisation acts.
+STAFF_NOUNS = frozenset({"manager", "supervisor", "dispatcher", "boss", "management", "executive", "official",
+                         "officer", "guard", "staff", "foreman"})
 # Words a neutral statement must share with its own side's accusation to restate it.
 RESTATED_TERMS = 2
 # A members' noun inside an organisation's name: the words before it say whose members they are,
@@ -150,6 +153,9 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         elif not negated and doer and not doer & own and (against := sides.charges_of(doer)) \
                 and not any(party & own for party, _ in sides.charged) and (terms[i] & against or _pluperfect(verb)):
             stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
+        elif not negated and not doer and sides.charged and not any(party & own for party, _ in sides.charged) \
+                and _unnamed_conduct(verb):
+            stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it"
     return stances
 
 
@@ -307,6 +313,12 @@ def _dummy_it(subject: Token, verb: Token) -> bool:
     complements = [c for c in verb.children if c.dep_ == "acomp"]
     return subject.lower_ == "it" and verb.lemma_ == "be" and any(
         g.dep_ in ("xcomp", "ccomp", "advcl") for c in [verb, *complements] for g in c.children) and bool(complements)
+
+
+def _unnamed_conduct(verb: Token) -> bool:
+    """What the staff of a charged party did, unnamed: "supervisors called the forms paperwork"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    return subject is not None and subject.lemma_.lower() in STAFF_NOUNS
 
 
 def _pluperfect(verb: Token) -> bool:

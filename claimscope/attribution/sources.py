@@ -471,18 +471,19 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
                       and e[-1].lemma_.lower() == head.lemma_.lower()), None)
         if later is not None:
             return _clean_name(doc[later.start + (later[0].lower_ == "the"):later.end].text)
-    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+    clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}  # "that represents 2,300 drivers"
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i not in clauses):
         return None
-    if len([t for t in span if not t.is_punct and t.pos_ != "DET" and t.dep_ != "poss"]) > 1:
+    if len([t for t in span if not t.is_punct and t.pos_ != "DET" and t.dep_ != "poss" and t.i not in clauses]) > 1:
         return None  # "the union", "their union" are descriptions; "the local union" is its own
     earlier = reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1])
-    later = [e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1
-             and e.start_char < span.end_char + CATAPHORA_CHARS]
+    later = [e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1]
     for ent in [*earlier, *later]:  # the lede's "their union" is named in the next paragraph
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
-        if ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
-                                                             and doc[heads[0].i + 1].lower_ == "of") \
-                or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):
+        near = ent.start < span.start or ent.start_char < span.end_char + CATAPHORA_CHARS
+        if near and (ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
+                                                                       and doc[heads[0].i + 1].lower_ == "of")) \
+                or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):  # a union's name, however far
             # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
             return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)
     for tok in reversed(doc[: span.start]):

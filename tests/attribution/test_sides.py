@@ -135,3 +135,12 @@ def test_a_dummy_it_is_no_party_doing_anything():
         "A doctor at the county hospital, Ruth Amos, said it was too early to link the cases to the river.",
     )
     assert _stance_of(got, "too early to link") is not Stance.ACCUSE
+
+
+def test_what_the_charged_partys_unnamed_staff_did_accuses():
+    got = _by_content(
+        "Dockers accused Corran Port Services of hiding near-misses from inspectors.",
+        "Corran Port Services rejected the claims.",
+        "One docker, Gavin Twomey, said his supervisor told him to keep working after a crane failed.",
+    )
+    assert _stance_of(got, "his supervisor told him") is Stance.ACCUSE

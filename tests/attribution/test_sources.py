@@ -367,3 +367,12 @@ def test_sources_an_organisations_spokesperson_is_not_a_person_named_after():
         "A spokesperson for the European Public Prosecutor's Office (EPPO) confirmed to Euronews that it was "
         "investigating a separate contract, but declined to say whether Medivast was involved.",)))
     assert atts[0].source_resolved.startswith("A spokesperson for the European Public Prosecutor")
+
+
+def test_sources_the_union_with_a_clause_is_the_union_named_paragraphs_later():
+    filler = "The agency runs 700 buses on 98 routes across the county and the city of Pittsburgh every day."
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The union that represents 2,300 bus drivers at Pittsburgh's transit agency says managers kept "
+        "unsafe buses on the road.", filler, filler, filler, filler, filler, filler,
+        "United Transit Operators Local 1172 said at least 37 buses had failed brake checks.")))
+    assert "United Transit Operators Local 1172" == atts[0].source_resolved
