@@ -62,6 +62,8 @@ ACCUSER, ACCUSED = "accuser", "accused"
 # The unnamed staff through whom an organisation acts.
 STAFF_NOUNS = frozenset({"manager", "supervisor", "dispatcher", "boss", "management", "executive", "official",
                          "officer", "guard", "staff", "foreman"})
+# Bodies whose staff act for no side ("commission staff had asked Halberd for its gate logs").
+OVERSEERS = frozenset({"commission", "regulator", "court", "inspectorate", "government", "ministry", "watchdog"})
 # Words a neutral statement must share with its own side's accusation to restate it.
 RESTATED_TERMS = 2
 # A members' noun inside an organisation's name: the words before it say whose members they are,
@@ -318,7 +320,9 @@ def _dummy_it(subject: Token, verb: Token) -> bool:
 def _unnamed_conduct(verb: Token) -> bool:
     """What the staff of a charged party did, unnamed: "supervisors called the forms paperwork"."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-    return subject is not None and subject.lemma_.lower() in STAFF_NOUNS
+    return subject is not None and subject.lemma_.lower() in STAFF_NOUNS and not any(
+        c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.lemma_.lower() in OVERSEERS)
+        for c in subject.children)  # "an area manager", not "commission staff"
 
 
 def _pluperfect(verb: Token) -> bool:
