@@ -256,7 +256,14 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
         if shared is not None:  # "Counsel to the defendant, Chief X, dismissed ... and accused ...": one subject
             resolved = shared["resolved"]
         else:
-            resolved = resolve_source(doc, index, *source, said=tuple(contents)) if source else None
+            said = tuple(contents)
+            if source and text[source[0]:source[1]].lower() in ("he", "she") and drafts and drafts[-1]["resolved"] \
+                    and drafts[-1]["contents"] and drafts[-1]["contents"][-1][1] <= source[0]:
+                # "Oprea predicted that Dobrescu's career was over ... He was unconvinced": not Dobrescu,
+                # a name inside what the last speaker said
+                said += tuple(c for d in drafts if d["para"] == drafts[-1]["para"]
+                              and d["resolved"] == drafts[-1]["resolved"] for c in d["contents"])
+            resolved = resolve_source(doc, index, *source, said=said) if source else None
         if source:
             note_speaker(index, source[0], resolved, end=source[1])
         drafts.append({"para": para, "cue": triple.cue, "source": source, "resolved": resolved,

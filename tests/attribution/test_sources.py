@@ -376,3 +376,10 @@ def test_sources_the_union_with_a_clause_is_the_union_named_paragraphs_later():
         "unsafe buses on the road.", filler, filler, filler, filler, filler, filler,
         "United Transit Operators Local 1172 said at least 37 buses had failed brake checks.")))
     assert "United Transit Operators Local 1172" == atts[0].source_resolved
+
+
+def test_sources_he_after_a_speaker_is_not_a_man_named_in_what_the_speaker_said():
+    got = _resolved("Political analyst Lucian Oprea predicted that Mircea Dobrescu's career was over, noting that "
+                    "his own party had suspended him.",
+                    "He was unconvinced that the court could reach a verdict before 2027.")
+    assert "Lucian Oprea" == got["was unconvinced"]
