@@ -225,6 +225,12 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return fullest_name(index, named)
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children) and root.lemma_.lower() not in OVERSEER_NOUNS:
         return _clean_name(span.text)  # "Russia's Defense Ministry" is itself, not Russia
+    titled_name = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > root.i
+                        and not any(t.text == "," for t in doc[root.i + 1:c.i])), None)
+    if root.pos_ == "PROPN" and root.ent_type_ != "PERSON" and titled_name is not None:
+        # "Palakkad District Collector Dr. S. Meenakshi": a title written as a name, then the person
+        ent = next((e for e in doc.ents if e.start <= titled_name.i < e.end), None)
+        return fullest_name(index, _clean_name(ent.text if ent is not None else titled_name.text))
     if root.ent_type_ and root.pos_ == "PROPN":
         ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
         name = _clean_name(ent.text if ent is not None else root.text)

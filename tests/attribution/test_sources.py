@@ -383,3 +383,8 @@ def test_sources_he_after_a_speaker_is_not_a_man_named_in_what_the_speaker_said(
                     "his own party had suspended him.",
                     "He was unconvinced that the court could reach a verdict before 2027.")
     assert "Lucian Oprea" == got["was unconvinced"]
+
+
+def test_sources_a_title_written_as_a_name_then_the_person_is_the_person():
+    got = _resolved("Palakkad District Collector Dr. S. Meenakshi on Wednesday ordered an inquiry into the release.")
+    assert "S. Meenakshi" == got["ordered"]
