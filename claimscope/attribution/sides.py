@@ -23,7 +23,13 @@ Then a neutral content is read against them:
 - the speaker accuses, the clause is negated and shares a word with what the charged answered ->
   deny (it contradicts the defence: "This was not a clerical error");
 - the speaker is not charged, the clause is not negated and shares RESTATED_TERMS words with what
-  its own side accused someone of -> accuse (the accuser says its charge again).
+  its own side accused someone of -> accuse (the accuser says its charge again);
+- the speaker is charged with nothing and the clause tells, not negated, the conduct of a charged
+  party (sharing a word with its charges, or in the pluperfect) or of an organisation's unnamed
+  staff ("his supervisor told him ...") -> accuse;
+- "There is no cover-up": what a side says was never there -> deny.
+A members' noun in an organisation's name ("Komichi Mart Workers' Union") makes the words before it
+no part of the party's name.
 
 It also keeps the older persistence test: something goes on "still" where another source said
 it had ended -> deny. Only neutral cues whose content read as a plain assertion are changed: a
@@ -110,6 +116,9 @@ class _Sides:
             return None
         return set().union(*found)
 
+    def is_charged(self, party: frozenset[str]) -> bool:
+        return any(charged & party for charged, _ in self.charged)
+
     def charges_of(self, party: frozenset[str]) -> set[str]:
         """The words of every charge a party answers for (empty when it is charged with nothing)."""
         return {t for charged, terms in self.charged if charged & party for t in terms}
@@ -153,10 +162,9 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         elif charges is None and not negated and len(terms[i] & _charged_by(own, items, parties, terms)) >= RESTATED_TERMS:
             stances[i] = Stance.ACCUSE  # the accuser says again what it charged: "managers told staff to clock out"
         elif not negated and doer and not doer & own and (against := sides.charges_of(doer)) \
-                and not any(party & own for party, _ in sides.charged) and (terms[i] & against or _pluperfect(verb)):
+                and not sides.is_charged(own) and (terms[i] & against or _pluperfect(verb)):
             stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
-        elif not negated and not doer and sides.charged and not any(party & own for party, _ in sides.charged) \
-                and _unnamed_conduct(verb):
+        elif not negated and not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
             stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it"
     return stances
 

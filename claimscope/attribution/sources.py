@@ -453,7 +453,7 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         def named(ents):
             ents = [e for e in ents if e.label_ == "ORG" and not _abbreviates_body(doc, e)
                     and e[0].lower_ not in PERSON_TITLES | {"head"} and e[-1].lower_ not in MEMBER_BODY_ENDINGS]
-            orgs = [_clean_name(doc[e.start + (e[0].lower_ == "the"):e.end].text) for e in ents]
+            orgs = [_org_name(e) for e in ents]
             return [o for o in orgs if o.split()[-1].lower().rstrip(".") in COMPANY_ENDINGS] or \
                 [o for o in orgs if o.split()[-1].lower().rstrip(".") not in PUBLIC_BODY_ENDINGS]
         firms = named(e for e in doc.ents if e.end <= span.start)
@@ -468,7 +468,7 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         before = [e for e in bodies if e.end <= span.start]
         body = before[-1] if before else next((e for e in bodies if e.start >= span.end), None)
         if body is not None:  # "Australia's consumer watchdog" -> "Australian Competition and Consumer Commission"
-            return _clean_name(doc[body.start + (body[0].lower_ == "the"):body.end].text)
+            return _org_name(body)
     if head.pos_ == "NOUN" and span[0].lower_ in ("a", "an"):
         # "A labor union at convenience store chain Komichi Mart said" in a lede, "the Komichi Mart
         # Workers' Union" next: an indefinite organisation is the one named next with its head noun last
@@ -476,7 +476,7 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
                       and e.start_char < span.end_char + CATAPHORA_CHARS  # not the group its own sentence accuses
                       and e[-1].lemma_.lower() == head.lemma_.lower()), None)
         if later is not None:
-            return _clean_name(doc[later.start + (later[0].lower_ == "the"):later.end].text)
+            return _org_name(later)
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}  # "that represents 2,300 drivers"
     if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i not in clauses):
         return None
@@ -491,7 +491,7 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
                                                                        and doc[heads[0].i + 1].lower_ == "of")) \
                 or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):  # a union's name, however far
             # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
-            return _clean_name(doc[ent.start + (ent[0].lower_ == "the"):ent.end].text)
+            return _org_name(ent)
     for tok in reversed(doc[: span.start]):
         if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ in ("NOUN", "PROPN") \
                 and tok.tag_.endswith("S") == head.tag_.endswith("S"):
@@ -504,8 +504,13 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         named = [e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1
                  and e.start_char > span.start_char - CATAPHORA_CHARS and e[-1].lower_ not in PUBLIC_BODY_ENDINGS]
         if named:
-            return _clean_name(doc[named[-1].start + (named[-1][0].lower_ == "the"):named[-1].end].text)
+            return _org_name(named[-1])
     return None
+
+
+def _org_name(ent: SpacySpan) -> str:
+    """An organisation as named, without its article: "the European Medicines Agency" -> "European Medicines Agency"."""
+    return _clean_name(ent[1:].text if ent[0].lower_ == "the" and len(ent) > 1 else ent.text)
 
 
 def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:

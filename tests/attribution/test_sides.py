@@ -86,7 +86,6 @@ def test_a_company_first_described_then_named_answers_the_charge():
     assert _stance_of(got, "tailings dam had never leaked") is Stance.DENY
 
 
-
 def test_the_accusing_side_restating_its_charge_with_a_neutral_cue_accuses():
     got = _by_content(
         "The Harbour Traders' Association accused the port authority of hiding fees from its members.",
@@ -106,10 +105,13 @@ def test_a_workers_union_named_after_the_company_is_the_other_side():
     assert _stance_of(got, "cut the night shift's breaks") is Stance.ACCUSE
 
 
+SEWAGE = ("Residents accused Brenmoor Water Ltd of releasing sewage into the Ashby river.",
+          "Brenmoor Water Ltd denied the allegation.")
+
+
 def test_another_partys_account_of_the_charged_partys_conduct_accuses():
     got = _by_content(
-        "Residents accused Brenmoor Water Ltd of releasing sewage into the Ashby river.",
-        "Brenmoor Water Ltd denied the allegation.",
+        *SEWAGE,
         "A county inspector, Paula Reyes, said Brenmoor Water Ltd had opened the overflow valves twice in May.",
         "Reyes said the river had been low all spring.",
     )
@@ -130,8 +132,7 @@ def test_in_a_dispute_saying_the_charged_thing_never_existed_denies():
 
 def test_a_dummy_it_is_no_party_doing_anything():
     got = _by_content(
-        "Residents accused Brenmoor Water Ltd of releasing sewage into the Ashby river.",
-        "Brenmoor Water Ltd denied the allegation.",
+        *SEWAGE,
         "A doctor at the county hospital, Ruth Amos, said it was too early to link the cases to the river.",
     )
     assert _stance_of(got, "too early to link") is not Stance.ACCUSE
