@@ -139,10 +139,11 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         return stances
     for i, item in enumerate(items):
         own = parties[i]
-        if not item.neutral or stances[i] is not Stance.ASSERT or not item.contents or not own:
+        if item.neutral and stances[i] in (Stance.ASSERT, Stance.PREDICT) and _denies_existence(doc, item):
+            # "There was no siren"; "There is no practice of ..., and we would not tolerate one"
+            stances[i] = Stance.DENY  # in a dispute, what a side says never was
             continue
-        if _denies_existence(doc, item):
-            stances[i] = Stance.DENY  # "There was no siren": in a dispute, what a side says never was
+        if not item.neutral or stances[i] is not Stance.ASSERT or not item.contents or not own:
             continue
         reading = _read_content(doc, index, item, own)
         if reading is None:

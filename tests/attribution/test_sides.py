@@ -125,9 +125,11 @@ def test_in_a_dispute_saying_the_charged_thing_never_existed_denies():
         "The company rejected the claim.",
         '"There is no cover-up," its chief executive, Paul Garvey, said.',
         '"There is no reason for anyone to worry," Garvey said.',
+        '"There is no practice of hiding reports, and we would not tolerate one," a spokeswoman said.',
     )
     assert _stance_of(got, "There is no cover-up") is Stance.DENY
     assert _stance_of(got, "no reason for anyone to worry") is Stance.ASSERT  # a reassurance
+    assert _stance_of(got, "no practice of hiding reports") is Stance.DENY  # though "would" follows
 
 
 def test_a_dummy_it_is_no_party_doing_anything():
