@@ -12,6 +12,9 @@ import re
 # ---------------------------------------------------------------------------------------------
 # Whole lines that are widget residue, never content. Matched against the stripped line.
 # ---------------------------------------------------------------------------------------------
+# A radio story's programme line ("Heard on Morning Edition"): residue, and the presenter's name
+# follows it on its own line (NPR; clean.py drops that too).
+HEARD_ON_LINE = r"heard on [A-Z][\w ]{2,40}"
 # A video box's length line ("01:58 - Source: CNN"): widget residue, and the line above it is the video's title.
 VIDEO_LENGTH = r"\d{1,2}:\d{2}(?:\s*-\s*source:\s*.{1,40})?"
 _NOISE_LINES = [
@@ -73,7 +76,7 @@ _NOISE_LINES = [
     # audio players and page chrome of public-radio and broadcaster sites (NPR, Euronews)
     r"sponsor message|accessibility links|keyboard shortcuts for audio player|toggle more options|playlist|download"
     r"|transcript|\d{1,2}-minute listen|listen\s*[·•|-]?\s*\d{1,2}:\d{2}",
-    r"heard on [A-Z][\w ]{2,40}",
+    HEARD_ON_LINE,
     r"copy(?:/paste the article video embed link below:?)?|e-paper|conversation guidelines",
     r"(?:your )?browser (?:is )?no longer supported\.?",
 ]
@@ -233,8 +236,7 @@ BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
     r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
 )
-# A radio story's programme line; the presenter's name follows it on its own line (NPR).
-HEARD_ON = re.compile(r"^heard on [A-Z][\w ]{2,40}$", re.IGNORECASE)
+HEARD_ON = re.compile(r"^" + HEARD_ON_LINE + r"$", re.IGNORECASE)
 # "Hannah Okafor, Health correspondent", "Jane Doe, Staff Writer": a name and a newsroom job title.
 STAFF_BYLINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*,\s*(?:[A-Z]?[\w-]+\s+){0,3}"
