@@ -65,12 +65,14 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     text = doc.text  # spaCy rebuilds Doc.text on every read: once here
     cue_p = [0.0] * len(doc)
     found = list(find_attribution_spans(doc, cue_p=cue_p))
-    by_rule = find_rule_spans(doc)
+    by_rule = [r for r in find_rule_spans(doc) if not _is_colon_dateline(text, r)]
     merged = []
     for triple in found:
         if any(_overlaps(s, r.cue) and _shares_content(triple, r) for r in by_rule for s in triple.sources):
             continue  # the model took the cue verb for the source: "said | in a court filing"
         twin = next((r for r in by_rule if _overlaps(triple.cue, r.cue)), None)
+        if twin is not None and twin.sources and triple.sources and all(_is_dateline(text, s) for s in triple.sources):
+            triple = dataclasses.replace(triple, sources=twin.sources)  # "BANGKOK: Thai budget carrier X rejected"
         if twin is not None and not triple.sources and twin.sources:
             # the model read the source as a first content piece ("Hamid Elnour, a researcher, | questioned")
             kept = tuple(c for c in triple.contents if not any(s[0] <= c[0] and c[1] <= s[1] for s in twin.sources))
@@ -94,18 +96,22 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, text, r, found, cue_p)]
-    return sorted((_tidy(text, _with_reason(doc, t)) for t in merged if not _is_colon_dateline(text, t)),
-                  key=lambda t: t.cue)
+    return sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue)
 
 
 def _is_colon_dateline(text: str, triple: SpanTriple) -> bool:
     """"LAHORE: A former minister on Tuesday denied ...": a city in capitals and a colon opening the
     paragraph is a dateline (Dawn, CNA), not a source and its cue."""
-    if text[triple.cue[0]:triple.cue[1]].strip() != ":" or len(triple.sources) != 1:
-        return False
-    start, end = triple.sources[0]
+    return text[triple.cue[0]:triple.cue[1]].strip() == ":" and len(triple.sources) == 1 \
+        and _is_dateline(text, triple.sources[0])
+
+
+def _is_dateline(text: str, span: tuple[int, int]) -> bool:
+    """A city in capitals opening the paragraph, a colon after it."""
+    start, end = span
     name = text[start:end]
-    return (start == 0 or text[start - 1] == "\n") and name.isupper() and len(name) <= DATELINE_MAX_CHARS
+    return (start == 0 or text[start - 1] == "\n") and name.isupper() and len(name) <= DATELINE_MAX_CHARS \
+        and text[end:end + 1] == ":"
 
 
 def _with_reason(doc: Doc, triple: SpanTriple) -> SpanTriple:
@@ -132,13 +138,14 @@ def _with_reason(doc: Doc, triple: SpanTriple) -> SpanTriple:
 # Cues whose object is followed by what it is blamed or praised for ("blamed X for Y").
 REASON_CUES = frozenset({"blame", "praise", "criticize", "criticise", "thank", "condemn", "credit", "fault",
                          "commend", "applaud", "slam", "fault", "laud", "rebuke"})
-# A dash that ends a wire dateline ("WARSAW, Poland (AP) — Prosecutors said"): no source spans it.
-_DATELINE_DASH = re.compile(r"\s+(?:—|–|--?)\s+")
+# A dash that ends a wire dateline ("WARSAW, Poland (AP) — Prosecutors said") or a city in capitals
+# and a colon opening the paragraph ("BANGKOK: Thai budget carrier ..."): no source spans it.
+_DATELINE_DASH = re.compile(r"\s+(?:—|–|--?)\s+|(?:^|(?<=\n))[A-Z][A-Z .'-]{1,%d}:\s+" % DATELINE_MAX_CHARS)
 
 
 def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     """Contents that stop inside a hyphenated word ("had been double" of "double-counted"), where
-    the tokenizer split it, run to the word's end; a source starts after a dateline's dash."""
+    the tokenizer split it, run to the word's end; a source starts after a dateline's dash or colon."""
     def widen(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() and text[end + 1].isalnum():

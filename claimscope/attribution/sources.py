@@ -93,6 +93,10 @@ PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department
 PLACE_PREFIXES = frozenset({"co", "co.", "county", "province", "state", "district", "region"})
 # Nouns that stand for whatever organisation was named last ("the group").
 GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization"})
+# What an organisation writes: a document source speaks for whoever wrote it.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "figure", "data", "record", "filing", "indictment", "website",
+                            "account", "survey", "study", "audit", "letter", "analysis", "notice", "submission",
+                            "release", "document"})
 # A trade union named without the word "Union": "United Transit Operators Local 1172".
 UNION_NAME = re.compile(r"\bLocal \d+\b|\b(?:Workers|Operators|Employees|Drivers|Teamsters|Nurses|Teachers)\b(?!['’])")
 MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation", "coalition", "collective",
@@ -213,6 +217,12 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return _last_before(speakers, start, metonymy=True, said=said) or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
+    owner = _document_owner(root) if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS else None
+    if owner is not None:  # "according to its annual report", "the HSE's own figures": who wrote it speaks
+        phrase = sorted(t.i for t in owner.subtree)
+        resolved = resolve_source(doc, index, doc[phrase[0]].idx, doc[phrase[-1]].idx + len(doc[phrase[-1]]), said)
+        if resolved:
+            return resolved
     titled = _titled_apposition(doc.text, start, end)
     if titled is not None:
         _add_person(index, start, titled)  # a person NER missed: "he" later may be them
@@ -259,6 +269,19 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
             and last.start == root.i + 1:
         return _clean_name(last.text)  # "The Bucharest-based watchdog Open Tender Watch": the name it gives
     return _fuller_description(doc, span) or _clean_name(span.text)
+
+
+def _document_owner(root: Token) -> Token | None:
+    """Whose a document is: its possessor ("its annual report"), or who it is by or from ("the
+    indictment drawn up by the DNA", "a statement from the ministry")."""
+    for c in root.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") or c.dep_ == "acl":
+            for g in (c.children if c.dep_ == "prep" else (x for a in c.children if a.dep_ == "agent" for x in a.children)):
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _longer_run(doc: Doc, name: str) -> str:
@@ -472,9 +495,12 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
     if head.pos_ == "NOUN" and span[0].lower_ in ("a", "an"):
         # "A labor union at convenience store chain Komichi Mart said" in a lede, "the Komichi Mart
         # Workers' Union" next: an indefinite organisation is the one named next with its head noun last
+        # "A consumer group said" ... "The Thai Consumer Rights Network": a generic noun's modifier names it
+        kinds = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")} \
+            if head.lemma_.lower() in GENERIC_ORG_NOUNS else set()
         later = next((e for e in doc.ents if e.start >= span.sent.end and e.label_ == "ORG" and len(e) > 1
                       and e.start_char < span.end_char + CATAPHORA_CHARS  # not the group its own sentence accuses
-                      and e[-1].lemma_.lower() == head.lemma_.lower()), None)
+                      and (e[-1].lemma_.lower() == head.lemma_.lower() or kinds & {t.lemma_.lower() for t in e})), None)
         if later is not None:
             return _org_name(later)
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}  # "that represents 2,300 drivers"
@@ -500,6 +526,14 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
             if mods:  # "the authorities" -> "Taliban authorities", "the commission" -> "electoral commission"
                 return " ".join(t.text for t in doc[mods[0].i: tok.i + 1])
     if head.lemma_.lower() in GENERIC_ORG_NOUNS and span[0].lower_ == "the":
+        opened = next((t for t in reversed(doc[:span.start]) if t.lemma_.lower() == head.lemma_.lower()
+                       and t.pos_ == "NOUN" and any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in t.children)
+                       and t.idx > span.start_char - CATAPHORA_CHARS), None)
+        if opened is not None:  # "a consumer group's claim ..., after the group accused": the group it opened with
+            first = min(c.i for c in opened.children if c.dep_ in ("det", "compound", "amod"))
+            named = _fuller_description(doc, doc[first:opened.i + 1])
+            if named is not None:
+                return named
         # "The Bucharest-based watchdog Open Tender Watch criticised ..." ... "The group had hoped"
         named = [e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1
                  and e.start_char > span.start_char - CATAPHORA_CHARS and e[-1].lower_ not in PUBLIC_BODY_ENDINGS]

@@ -8,6 +8,7 @@ Pure: records in, records out, no spaCy.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -47,7 +48,7 @@ def extract_claims(article: Article, attributions: Sequence[Attribution], entiti
         start, end = att.contents[0].start, att.contents[-1].end
         sent_start, sent_end = sentence_bounds(text, min(start, _frame_start(att)), end)
         speaker = att.source_resolved
-        proposition = standalone(text, att, entities)
+        proposition = standalone(text, _as_answered(att, attributions), entities)
         out.append(Claim(
             id=claim_id(article.id, index),
             article_id=article.id,
@@ -61,6 +62,18 @@ def extract_claims(article: Article, attributions: Sequence[Attribution], entiti
             places=_places(places, att),
         ))
     return out
+
+
+def _as_answered(att: Attribution, attributions: Sequence[Attribution]) -> Attribution:
+    """A claim quoted inside another party's denial ("Kinnaree Air rejected a consumer group's claim
+    that it hid fees"): the charge is about the one denying, so its pronoun is that party, not the
+    claim's own speaker."""
+    if att.source is None:
+        return att
+    outer = next((o for o in attributions if o is not att and o.stance is Stance.DENY and o.source_resolved
+                  and o.source_resolved != att.source_resolved
+                  and any(c.start <= att.source.start and att.source.end <= c.end for c in o.contents)), None)
+    return att if outer is None else dataclasses.replace(att, source_resolved=outer.source_resolved)
 
 
 def standalone(text: str, att: Attribution, entities: Sequence[Entity] = ()) -> str:

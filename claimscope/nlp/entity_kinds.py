@@ -22,7 +22,9 @@ evidence a reader would use:
    person or place ("Kestrel" | "Mining Ltd", "The Harbour Traders' Association", "The Irish Dock
    and Harbour Workers' Union", across a joining word between capitalised words) -> ORG;
 9. an organisation NER started late takes the capitalised words compounded onto it ("Open" |
-   "Tender Watch").
+   "Tender Watch");
+10. a name right after a company's kind ("budget carrier Kinnaree Air", "drugmaker Halvorsen") that
+   NER took for a person -> ORG.
 """
 from __future__ import annotations
 
@@ -73,6 +75,10 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
 # "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
 _APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
 JOINING_WORDS = frozenset({"and", "of", "for", "&"})
+# What a company is, written right before its name (rule 10); not trades a person has ("producer").
+COMPANY_KINDS = frozenset({"company", "firm", "carrier", "airline", "drugmaker", "carmaker", "automaker", "lender",
+                           "insurer", "retailer", "supplier", "utility", "broadcaster", "conglomerate", "miner",
+                           "chain", "bank", "shipper", "exporter", "importer"})
 # A person's name runs to at most this many words ("Chaudhry Arshad Mehmood Ghuman").
 MAX_PERSON_WORDS = 5
 RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -136,6 +142,9 @@ def fix_entity_kinds(doc: Doc) -> Doc:
             continue
         last = ent[-1].lower_.rstrip(".")
         if len(ent) > 1 and last in ORG_ENDINGS:
+            labels[k] = "ORG"
+        elif labels[k] == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in COMPANY_KINDS \
+                and doc[ent.start - 1].pos_ == "NOUN":
             labels[k] = "ORG"
         elif labels[k] in RELABELLED and _looks_like_name(ent) and (
                 _title_before(doc, ent) or _apposition_after(text, ent) or _named_role(ent)):

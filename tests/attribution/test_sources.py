@@ -388,3 +388,29 @@ def test_sources_he_after_a_speaker_is_not_a_man_named_in_what_the_speaker_said(
 def test_sources_a_title_written_as_a_name_then_the_person_is_the_person():
     got = _resolved("Palakkad District Collector Dr. S. Meenakshi on Wednesday ordered an inquiry into the release.")
     assert "S. Meenakshi" == got["ordered"]
+
+
+def test_sources_a_dateline_before_the_lede_is_not_its_speaker():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "BANGKOK: Thai budget carrier Kinnaree Air on Friday (Jun 13) rejected a consumer group's claim that it "
+        "hid compulsory fees from passengers, after the group accused the airline of misleading advertising.",)))
+    rejected = next(a for a in atts if a.cue.text == "rejected")
+    assert ("Thai budget carrier Kinnaree Air", "Kinnaree Air", "deny") == (
+        rejected.source.text, rejected.source_resolved, rejected.stance.value)
+
+
+def test_sources_a_consumer_group_is_the_group_named_next_and_the_group_stays_it():
+    got = _resolved("Kinnaree Air on Friday rejected a consumer group's claim that it hid compulsory fees, after "
+                    "the group accused the airline of misleading advertising.",
+                    "The Thai Consumer Rights Network (TCRN) said on Thursday that fares rose by 60 per cent.")
+    assert ("Thai Consumer Rights Network", "Thai Consumer Rights Network") == (got["claim"], got["accused"])
+
+
+@pytest.mark.parametrize("paragraph, owner", [
+    ("Nine hundred patients waited on trolleys, according to the HSE's own figures.", "HSE"),
+    ("Moraru was paid twice, according to the indictment drawn up by the National Anticorruption Directorate.",
+     "National Anticorruption Directorate"),
+    ("Prices rose by a third, according to a statement from the Ministry of Health.", "Ministry of Health"),
+])
+def test_sources_a_document_speaks_for_whoever_wrote_it(paragraph, owner):
+    assert owner == _resolved(paragraph)["according to"].removeprefix("the ")

@@ -121,3 +121,14 @@ def test_extract_claims_any_content_gives_a_claim_or_nothing(body, speaker):
     claims = extract_claims(art, [att])
     assert len(claims) == (1 if body.strip() else 0)
     assert all(c.text for c in claims)
+
+
+def test_extract_claims_a_charge_quoted_in_a_denial_is_about_the_one_denying():
+    art = make_article("Kinnaree Air rejected a consumer group's claim that it hid compulsory fees from passengers.")
+    denial = make_attribution(art, "Kinnaree Air", "rejected",
+                              "a consumer group's claim that it hid compulsory fees from passengers", Stance.DENY)
+    charge = make_attribution(art, "a consumer group's", "claim", "that it hid compulsory fees from passengers",
+                              Stance.ACCUSE, resolved="Thai Consumer Rights Network")
+    ents = [entity("Kinnaree Air", EntityKind.ORGANIZATION, art), entity("Thai Consumer Rights Network",
+                                                                         EntityKind.ORGANIZATION, art)]
+    assert "Kinnaree Air hid compulsory fees from passengers" == extract_claims(art, [denial, charge], ents)[1].text

@@ -69,3 +69,9 @@ def test_a_name_set_beside_a_role_is_a_person_and_an_organisation_takes_its_firs
     kinds = _kinds("The Bucharest-based watchdog Open Tender Watch criticised the ministry. "
                    '"We counted 63 contracts," the group\'s director, Irina Constantin, told Euronews.')
     assert ("ORG", "PERSON") == (kinds.get("Open Tender Watch"), kinds.get("Irina Constantin"))
+
+
+def test_a_name_after_a_company_kind_is_an_organisation_not_a_trade():
+    kinds = _kinds("Thai budget carrier Kinnaree Air on Friday rejected the claim. "
+                   "Company founder John Smith said nothing.")
+    assert ("ORG", "PERSON") == (kinds.get("Kinnaree Air"), kinds.get("John Smith"))
