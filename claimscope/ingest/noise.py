@@ -78,7 +78,12 @@ _NOISE_LINES = [
     r"|transcript|\d{1,2}-minute listen|listen\s*[·•|-]?\s*\d{1,2}:\d{2}",
     HEARD_ON_LINE,
     r"copy(?:/paste the article video embed link below:?)?|e-paper|conversation guidelines",
-    r"(?:your )?browser (?:is )?no longer supported\.?",
+    r"(?:your )?browser (?:is )?no longer supported\.?", r"edit|spin the wheel(?: now)?|advertise with us",
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:and (?:[A-Z][\w.'’-]*\s+){1,4})?contributed (?:reporting|to this (?:report|article|story))\.?"
+    r"|additional reporting by .{2,80}",
+    r"press play to listen to this (?:article|story)|voiced by artificial intelligence\.?",  # POLITICO's audio box
+    r"(?:[^|.]{1,40}\s*\|\s*){2,}[^|.]{1,40}",                              # a menu on one line ("Support HKFP | Policies & Ethics | ...")
+    r"tag(?:s|ged)\s*:\s*.{1,300}",                                       # "TAGGED: courts, delivery riders, ..."
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -96,10 +101,16 @@ _NOISE_PREFIXES = [
     r"already a subscriber", r"support (?:our|independent) journalism",
     r"this article (?:was|has been) (?:updated|amended)\b.{0,60}$",
     r"our standards\s*:", r"follow .{1,40} on (?:whatsapp|telegram|x|twitter|facebook|instagram|google news)\b",
-    r"join our (?:whatsapp|telegram) channel", r"(?:copyright|©).{0,60}all rights reserved\.?",
+    r"join (?:our|[A-Z][\w'’]{1,15}) (?:whatsapp|telegram) channel",
+    r"read \d+ articles? and stand to win", r"need help\? reach us",
+    # a membership ask closing the story (Times of Israel): the reader addressed, the site's own story told
+    r"already a member\?", r"join our community$", r"you['’]re an early bird$", r"(?-i:[A-Z][\w ]{2,40} Community)$",
+    r"we['’]re (?:really )?(?:pleased|glad) that you['’]ve read", r"so now we have a request\b",
+    r"that['’]s why we started\b", r"(?:copyright|©).{0,60}all rights reserved\.?",
     r"keep up to date with .{1,80} by downloading the .{1,40} app", r"keep up with all the latest news\b",
     r"do you have questions about the biggest topics", r"get whatsapp alerts from", r"get our pick of top stories",
-    r"you must be logged in to\b", r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"you must be logged in to\b", r"safeguard press freedom\b", r"[A-Z]{2,10} is an impartial platform\b",
+    r"(?:correction|clarification)\b.{0,30}?:\s+(?:an?|the) (?:earlier|previous) version of this (?:article|story)\b", r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -169,9 +180,9 @@ CREDIT_PATTERNS = (
         r"^(?P<caption>.*?)\s*\((?P<credit>[^()]*(?:/|\b" + _CREDIT_WORD + r"\b|\b(?:" + _AGENCY + r")\b)[^()]*)\)\s*\.?$",
         re.IGNORECASE,
     ),
-    # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters"
+    # "... in Kyiv. Photo: Jane Doe/AFP", "Photograph by Jane Doe", "Credit: Reuters", "ST PHOTO: JANE DOE"
     re.compile(
-        r"^(?P<caption>.*?)\s*(?:[|•·—–]\s*)?(?:\b|(?<=[0-9a-z.]))(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by|\.\.\.)\s*"
+        r"^(?P<caption>.*?)\s*(?:[|•·—–]\s*)?(?:\b|(?<=[0-9a-z.]))(?:(?-i:[A-Z]{2,5})\s+(?=photo))?(?:(?:Photo(?:graph)?(?:er)?s?|Image|Picture|Pic|Foto)(?:\s+credit)?|Credit)\s*(?::|by|\.\.\.)\s*"
         r"(?P<credit>(?:[A-Z]\.\s?){0,3}[^.]{2,80}?)\s*\.?$",
         re.IGNORECASE,
     ),
@@ -233,7 +244,7 @@ DATELINE = re.compile(
 )
 # "By Jane Doe, Associated Press", "By Jane Doe | Reuters", "By Jane Doe (AP)", "By Jane Doe and John Roe"
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
+    r"^(?:By|BY|by|Written by|Reporting by)\s*:?\s+(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w.'’-]*){0,8})"
     r"(?:\s*(?:,|\||-|–|—|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w.&'’ -]{1,50}?)|\s*\((?P<org2>[^()]{1,50})\))?\s*\.?$"
 )
 HEARD_ON = re.compile(r"^" + HEARD_ON_LINE + r"$", re.IGNORECASE)
@@ -302,7 +313,7 @@ DATE_LINE = re.compile(
 
 # A time before the date: "6:52 PM EDT, Wed June 18, 2025" (CNN's "Updated" line).
 TIME_DATE_LINE = re.compile(
-    r"^(?:updated|published)?\s*:?\s*\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4})?,?\s*(?P<date>(?:[A-Z][a-z]{2},?\s*)?.{6,30}?\d{4})$",
+    r"^(?:updated|published)?\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*(?P<date>(?:[A-Z][a-z]{2},?\s*)?.{6,30}?\d{4})$",
     re.IGNORECASE,
 )
 # Closing punctuation that marks a line as a sentence rather than a heading.

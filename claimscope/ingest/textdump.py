@@ -115,8 +115,10 @@ def read_textdump(lines: Iterable[str], path: str) -> Iterator[RawArticle | Inpu
         if not ahead:
             break
         unit = ahead.popleft()
+        # the line under the headline is its standfirst (an oversized article keeps only its first line)
+        under_headline = bool(article) and chars <= MAX_ARTICLE_CHARS and title_key(article[-1].text) == headline_key
         if has_content and (_reopens_page(unit, list(ahead), article)
-                            or _starts_article(unit, list(ahead), headline_key, prose)):
+                            or not under_headline and _starts_article(unit, list(ahead), headline_key, prose)):
             yield _finish(article, chars, path)
             article, chars, headline_key, has_content, prose = [], 0, None, False, 0
         text = unit.text
@@ -186,7 +188,8 @@ def _starts_article(unit: _Unit, ahead: list[_Unit], headline_key: str | None, p
     wide = unit.gap_lines >= WIDE_GAP_LINES
     gapped = unit.gap_lines >= 1
     title = is_title_case(first)
-    if any(title_key(u.text) == key for u in ahead) and not (ahead and is_bare_credit(ahead[0].text)):
+    if any(title_key(u.text) == key for u in ahead) and not (ahead and is_bare_credit(ahead[0].text)) \
+            and len(first.split()) >= CONTENT_MIN_WORDS:  # not a menu item printed again as the section label
         return True  # headline + captions printed twice: the scraped-page pattern (a caption has its credit below)
     following = [u.text for u in ahead if not is_noise_line(u.text)]
     nxt = following[0] if following else ""

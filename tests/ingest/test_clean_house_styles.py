@@ -73,6 +73,12 @@ def test_clean_updated_line_beats_an_earlier_caption_date():
     "Gift this article",
     "Copy Link copied",
     "Have a confidential tip for our reporters? Get in Touch",
+    "Press play to listen to this article",
+    "Voiced by artificial intelligence.",
+    "Liis Kask and Jaan Berg contributed reporting.",
+    "TAGGED: borders, Narva, roads",
+    "Correction 3/5/2025, 18:10: An earlier version of this article misstated the length of the closure.",
+    "Join BT's WhatsApp Channel and get the latest news and must-reads.",
 ])
 def test_clean_furniture_line_is_not_a_paragraph(line):
     article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{LEDE}\n\n{line}\n\n{SECOND}\n")
@@ -449,3 +455,54 @@ def test_clean_menu_word_between_header_lines_push_alert_blurb_and_archive_marke
     assert (("Trucks queue at the Narva crossing.", "A second queue forms at Koidula on Friday morning."),
             ("Anne Kask", "Anne Kask"), [LEDE, SECOND]) == (
         article.captions, article.photo_credits, list(article.paragraphs))
+
+
+THIRD = ("RIGA, May 9 (Reuters) - Latvia reopened its border post at Terehova on Friday after a week of repairs, "
+         "the State Border Guard said, and hauliers said the queues had cleared by the evening.")
+
+
+def _page(headline: str, opening: str, header: str, body: str, closing: str) -> str:
+    return f"{headline} - Baltic Free Press BFP\nSkip to content\nBaltic Free Press BFP\n{opening}\n{headline}\n{header}\n{body}\n{closing}\n"
+
+
+def test_clean_pages_with_a_pipe_menu_a_menu_word_as_section_label_and_a_lowercase_byline():
+    menu = ("Politics & Protest\nLaw & Crime\nEnvironment\nSupport BFP\n"
+            "Support BFP | Policies & Ethics | Error/typo? | Contact Us | Newsletter\nSearch\nLaw & Crime")
+    closing = ("Support BFP  |  Code of Ethics  |  Error/typo?  |  Contact Us  |  Newsletter\n"
+               "Safeguard press freedom; keep BFP free for all readers by supporting our team\n"
+               "BFP is an impartial platform & does not necessarily share the views of opinion writers.\n"
+               "TAGGED: borders, Narva\nRelated\nNarva bridge reopens after two years of repairs")
+    body = ("Trucks queue at a border crossing in Narva on May 2, 2025. Photo: Anne Kask/BFP.\n"
+            f"{LEDE}\n{SECOND}")
+    text = (_page("Estonia shuts two Russia border crossings for repairs", menu, "by Mari Tamm\n15:30, 2 May 2025",
+                  body, closing) + "\n"
+            + _page("Latvia reopens its border post at Terehova after a week", menu, "by Jon Berg\n09:10, 9 May 2025",
+                    f"{THIRD}\n{SECOND}", closing))
+    first, second = _articles(text)
+    assert ("Estonia shuts two Russia border crossings for repairs", "2025-05-02", (LEDE, SECOND),
+            ("Trucks queue at a border crossing in Narva on May 2, 2025.",), ("Anne Kask/BFP",)) == (
+        first.headline, first.published, first.paragraphs, first.captions, first.photo_credits)
+    assert ("Latvia reopens its border post at Terehova after a week", "2025-05-09", (THIRD, SECOND)) == (
+        second.headline, second.published, second.paragraphs)
+
+
+def test_clean_standfirst_under_the_headline_and_a_membership_ask_after_the_story():
+    headline = "Estonia shuts two Russia border crossings for repairs"
+    text = (f"{headline} | The Narva Times\nSkip to main content\nSign Up\nThe Narva Times\nBaltics\nOpinion\n{headline}\n"
+            "Ministry says traffic will go through Narva; hauliers warn of queues of a day or more\n"
+            "By Mari Tamm\nFollow\nMari Tamm is The Narva Times' border reporter.\n2 May 2025, 4:05 pm\nEdit\n"
+            "Trucks queue at a border crossing in Narva, May 1, 2025. (Anne Kask/Flash90)\n"
+            f"{LEDE}\n{SECOND}\nNarva Times Community\nYou\u2019re an early bird\n"
+            "We\u2019re really pleased that you\u2019ve read 10 Narva Times articles in the past month.\n"
+            "So now we have a request. We invite readers to join us.\nJoin Our Community\n"
+            "Already a member? Sign in to stop seeing this\n")
+    article = _one(text)
+    assert (headline, "2025-05-02", (LEDE, SECOND), (), ("Anne Kask/Flash90",)) == (
+        article.headline, article.published, article.paragraphs, article.subheadings, article.photo_credits)
+
+
+def test_clean_credit_with_the_outlet_before_its_photo_label_is_no_caption():
+    caption = "Trucks queue at a border crossing in Narva on May 1."
+    article = _one(f"Estonia shuts two Russia border crossings for repairs\n\n{caption}\nBT PHOTO: ANNE KASK\n\n"
+                   f"{LEDE}\n\n{SECOND}\n")
+    assert ((caption,), ("ANNE KASK",), (LEDE, SECOND)) == (article.captions, article.photo_credits, article.paragraphs)
