@@ -158,7 +158,8 @@ NEGATIVE_LEMMAS = frozenset({
     "terrible", "catastrophe", "catastrophic", "outrage", "outrageous", "shameful", "legitimize",
     "problem", "disgrace", "disgraceful", "reckless", "weak", "wrong", "unacceptable",
     "betrayal", "insult", "horrible", "awful", "appalling", "embarrassment", "scandal",
-    "ominous", "crazy",
+    "ominous", "crazy", "absurd", "ridiculous", "opportunistic", "laughable", "preposterous", "malicious",
+    "misleading", "irresponsible", "exaggerated", "motivated",
 })
 
 # --- contradiction between parties (stance.py) -------------------------------------------------

@@ -34,7 +34,11 @@ HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr.", "prof", "prof."
 # "..., Comrade Ikenna Udeagbala,", "..., Chief Emeka Obi-Nwachukwu, SAN,"); not names themselves.
 NAME_PREFIXES = HONORIFICS | {"chief", "comrade", "capt", "capt.", "alhaji", "alhaja", "engr", "engr.", "barr",
                               "barr.", "hon", "hon.", "gen", "gen.", "col", "col.", "maj", "maj.", "lt", "sgt",
-                              "rev", "rev.", "brig", "justice", "pastor", "sen", "sen."}
+                              "rev", "rev.", "brig", "justice", "pastor", "sen", "sen.",
+                              # Malaysian and Bruneian honorifics ("Datuk Seri Azman Shukor")
+                              "datuk", "dato", "dato'", "datin", "seri", "tun", "tunku", "tengku"}
+# Titles of rank written before a name and no part of it ("Tan Sri" only as a pair: Tan is also a surname).
+RANK_TITLES = frozenset({"datuk", "dato", "dato'", "datin", "seri", "tun", "tunku", "tengku"})
 _NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
 _PREFIX = r"(?:(?:" + "|".join(sorted((re.escape(p.rstrip(".")) for p in NAME_PREFIXES), key=len, reverse=True)) \
     + r")\.?\s+)?"
@@ -59,6 +63,11 @@ PERSON_NOUNS = frozenset({
     "auditor", "inspector", "researcher", "scientist", "physician", "surgeon", "pharmacist", "paramedic",
     "firefighter", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
     "journalist", "reporter", "photographer", "medic", "volunteer", "employee", "staffer", "whistleblower",
+    "magistrate", "coroner", "legislator", "convenor", "barrister", "solicitor", "chemist", "specialist",
+    # a nationality written as a noun for a person named before ("The Dutchman questioned ...")
+    "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
+    "irishwoman", "scotsman", "scotswoman", "welshman", "welshwoman", "briton", "swede", "dane", "finn", "pole",
+    "spaniard", "swiss", "turk", "greek", "israeli", "german", "italian", "american", "australian",
 })
 # Words that say nothing about which person a description means.
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief", "military", "top",
@@ -93,6 +102,9 @@ PUBLIC_BODY_ENDINGS = frozenset({"commission", "agency", "ministry", "department
 PLACE_PREFIXES = frozenset({"co", "co.", "county", "province", "state", "district", "region"})
 # Nouns that stand for whatever organisation was named last ("the group").
 GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization"})
+# Last words of the names a description's head noun can stand for: "the hospital" is "Hadar Medical Center".
+NAME_HEADS = {"hospital": {"hospital", "center", "centre", "clinic", "infirmary"},
+              "university": {"university", "college", "institute"}}
 # What an organisation writes: a document source speaks for whoever wrote it.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "figure", "data", "record", "filing", "indictment", "website",
                             "account", "survey", "study", "audit", "letter", "analysis", "notice", "submission",
@@ -223,6 +235,10 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         resolved = resolve_source(doc, index, doc[phrase[0]].idx, doc[phrase[-1]].idx + len(doc[phrase[-1]]), said)
         if resolved:
             return resolved
+    if root.lower_ == "police" and all(t.lower_ in ("the", "police") for t in span):
+        forces = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and any(t.lower_ == "police" for t in e)]
+        if forces:  # "Police have previously said" in a story about the "Hong Kong Police Force"
+            return _org_name(min(forces, key=lambda e: (e.start > span.start, abs(e.start - span.start))))
     titled = _titled_apposition(doc.text, start, end)
     if titled is not None:
         _add_person(index, start, titled)  # a person NER missed: "he" later may be them
@@ -241,7 +257,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         # "Palakkad District Collector Dr. S. Meenakshi": a title written as a name, then the person
         ent = next((e for e in doc.ents if e.start <= titled_name.i < e.end), None)
         return fullest_name(index, _clean_name(ent.text if ent is not None else titled_name.text))
-    if root.ent_type_ and root.pos_ == "PROPN":
+    if root.ent_type_ and root.pos_ == "PROPN" and not (span[0].lower_ == "the" and root.lower_ in PERSON_NOUNS):
         ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
         name = _clean_name(ent.text if ent is not None else root.text)
         country = capital_countries().get(name.lower())
@@ -250,9 +266,13 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         if root.ent_type_ == "PERSON" or root.ent_type_ == "ORG":
             return fullest_name(index, name)
         return name
-    if root.pos_ == "PROPN" and span[0].lower_ == "the" and root.lower_ in PERSON_TITLES \
+    if root.pos_ == "PROPN" and span[0].lower_ == "the" and root.lower_ in PERSON_TITLES | PERSON_NOUNS \
             and not any(t.pos_ == "PROPN" for t in span if t.i != root.i):
-        return _resolve_description(span, index, start)  # "the Minister": a title written capitalised
+        return _resolve_description(span, index, start)  # "the Minister", "The Dutchman": a description capitalised
+    person = span.ents[-1] if span.ents and span.ents[-1].label_ == "PERSON" else None
+    if person is not None and person.end == span.end and len(person) >= 2 and person.start > span.start:
+        # "Minister in the Prime Minister's Department Datuk Ahmad Tarmizi Hamzah": a long title, then the person
+        return fullest_name(index, _clean_name(person.text))
     if root.pos_ == "PROPN":
         name = _clean_name(_propn_run(root))
         titles = {c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
@@ -510,10 +530,11 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         return None  # "the union", "their union" are descriptions; "the local union" is its own
     earlier = reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1])
     later = [e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1]
+    named_by = NAME_HEADS.get(head.lemma_.lower(), {head.lemma_.lower()})
     for ent in [*earlier, *later]:  # the lede's "their union" is named in the next paragraph
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
         near = ent.start < span.start or ent.start_char < span.end_char + CATAPHORA_CHARS
-        if near and (ent[-1].lemma_.lower() == head.lemma_.lower() or (heads and heads[0].i + 1 < ent.end
+        if near and (ent[-1].lemma_.lower() in named_by or (heads and heads[0].i + 1 < ent.end
                                                                        and doc[heads[0].i + 1].lower_ == "of")) \
                 or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):  # a union's name, however far
             # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
@@ -569,10 +590,11 @@ def _introduced_as(doc: Doc, span: SpacySpan) -> str | None:
     # "the paramilitary group" is "the paramilitary Rapid Support Forces"
     words = {lemma} | {c.lemma_.lower() for c in head.children if c.dep_ == "amod"}
     earlier = [e for e in orgs if e.end <= span.start and (e.start == 0 or doc[e.start - 1].text != "(")]  # not "(RSF)"
-    for ent in earlier[-1:]:  # the organisation named last: "the group" after two groups is the nearer
-        beside = doc[max(0, ent.start - 2):ent.start]  # "supplier Tavria ..."
+    for k, ent in enumerate(reversed(earlier)):  # the nearest: "the group" after two groups is the nearer
+        beside = doc[max(0, ent.start - 2):ent.start]  # "supplier Tavria ...", "opposition party Parti Insan"
         after = doc[ent.end:min(len(doc), ent.end + 8)]  # "..., a Chisinau-based observer group"
-        if any(t.lemma_.lower() in words for t in beside[-1:]) or (
+        kind = next((t for t in beside[-1:] if t.lemma_.lower() in words), None)
+        if kind is not None and (k == 0 or ent.start <= kind.head.i < ent.end) or k == 0 and (
                 after[:1].text == "," and any(t.lemma_.lower() == lemma and t.dep_ == "appos" for t in after)):
             return _clean_name(ent.text)
     last_org = earlier[-1].end if earlier else 0
@@ -674,4 +696,6 @@ def _clean_name(text: str) -> str:
         words.pop()
     if len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]  # "Ms Kellaway" is Kellaway, so "Ruth Kellaway" is her fullest name
+    while len(words) > 1 and words[0].lower() in RANK_TITLES or len(words) > 2 and [w.lower() for w in words[:2]] == ["tan", "sri"]:
+        words = words[2:] if words[0].lower() == "tan" else words[1:]  # "Datuk Seri Azman Shukor" -> "Azman Shukor"
     return " ".join(words)

@@ -257,15 +257,23 @@ def _evaluation(tokens: list[Token], lemmas: list[str]) -> Stance:
     """An evaluative cue ("called", "described as"): what the evaluation says."""
     if any(lem in FALSITY_LEMMAS for lem in lemmas) or any(t.lower_ in FALSITY_FORMS for t in tokens):
         return Stance.DENY
-    if _blames(tokens):
-        return Stance.ACCUSE
     pos = sum(lem in POSITIVE_LEMMAS for lem in lemmas)
     neg = sum(lem in NEGATIVE_LEMMAS for lem in lemmas)
+    evaluated = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod")), None)
+    if evaluated is not None and evaluated.lemma_.lower() in CONTESTED_NOUNS and neg > pos:
+        return Stance.DENY  # "called the intimidation charge 'absurd'", "the claim 'opportunistic'"
+    if _blames(tokens):
+        return Stance.ACCUSE
     if pos > neg:
         return Stance.PRAISE
     if neg > pos:
         return Stance.CRITICIZE
     return Stance.ASSERT
+
+
+# What an evaluative cue can call wrong without the word "false": a claim someone else made.
+CONTESTED_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "suggestion", "assertion", "report",
+                             "story", "account", "complaint", "lawsuit", "suit", "criticism"})
 
 
 def _tokens(doc: Doc, contents) -> list[Token]:
@@ -339,6 +347,9 @@ def _is_future(tokens: list[Token], lemmas: list[str], tops: list[Token]) -> boo
                 continue  # a hypothesis, unless the content opens on it: "If nothing changes, no plane will fly"
             if t.lower_ in ("would", "'d", "’d") and not _would_is_future(verb, tops):
                 continue
+            if t.lower_ not in ("will", "'ll", "’ll", "wo", "shall") and verb.tag_ == "VBN" \
+                    and any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
+                continue  # "would have asked for a transfer": what did not happen, not a forecast
             return True
         if t.lemma_.lower() in FUTURE_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") and \
                 any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children):

@@ -23,8 +23,8 @@ evidence a reader would use:
    and Harbour Workers' Union", across a joining word between capitalised words) -> ORG;
 9. an organisation NER started late takes the capitalised words compounded onto it ("Open" |
    "Tender Watch");
-10. a name right after a company's kind ("budget carrier Kinnaree Air", "drugmaker Halvorsen") that
-   NER took for a person -> ORG.
+10. a name right after an organisation's kind ("budget carrier Kinnaree Air", "opposition party Parti
+   Insan Malaysia") that NER took for a person or a place -> ORG.
 """
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ economist pope king queen prince princess cardinal bishop archbishop rabbi imam 
 sheikh emir pastor father sister brother mother wife husband son daughter colleague incumbent
 challenger rival opponent activist journalist reporter editor author writer actor actress singer
 prosecutor counsel barrister solicitor detective inspector superintendent commissioner nurse
-td mp mla mep
+td mp mla mep magistrate coroner lawmaker legislator councillor councilor datuk dato datin tun
 """.split())
 # Letters after a name that are no part of it: "Nadia Qureshi KC", "Jane Doe MP".
 POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
@@ -75,10 +75,11 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
 # "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
 _APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
 JOINING_WORDS = frozenset({"and", "of", "for", "&"})
-# What a company is, written right before its name (rule 10); not trades a person has ("producer").
-COMPANY_KINDS = frozenset({"company", "firm", "carrier", "airline", "drugmaker", "carmaker", "automaker", "lender",
-                           "insurer", "retailer", "supplier", "utility", "broadcaster", "conglomerate", "miner",
-                           "chain", "bank", "shipper", "exporter", "importer"})
+# What an organisation is, written right before its name (rule 10); not trades a person has ("producer").
+ORG_KINDS = frozenset({"company", "firm", "carrier", "airline", "drugmaker", "carmaker", "automaker", "lender",
+                       "insurer", "retailer", "supplier", "utility", "broadcaster", "conglomerate", "miner",
+                       "chain", "bank", "shipper", "exporter", "importer", "party", "watchdog", "regulator",
+                       "coalition", "alliance"})
 # A person's name runs to at most this many words ("Chaudhry Arshad Mehmood Ghuman").
 MAX_PERSON_WORDS = 5
 RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -143,7 +144,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         last = ent[-1].lower_.rstrip(".")
         if len(ent) > 1 and last in ORG_ENDINGS:
             labels[k] = "ORG"
-        elif labels[k] == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in COMPANY_KINDS \
+        elif labels[k] in ("PERSON", "GPE") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_KINDS \
                 and doc[ent.start - 1].pos_ == "NOUN":
             labels[k] = "ORG"
         elif labels[k] in RELABELLED and _looks_like_name(ent) and (

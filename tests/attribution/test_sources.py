@@ -414,3 +414,32 @@ def test_sources_a_consumer_group_is_the_group_named_next_and_the_group_stays_it
 ])
 def test_sources_a_document_speaks_for_whoever_wrote_it(paragraph, owner):
     assert owner == _resolved(paragraph)["according to"].removeprefix("the ")
+
+
+def test_sources_malaysian_ranks_are_no_part_of_the_name_but_tan_is_a_surname():
+    got = _speakers("The commission's chairman, Datuk Seri Azman Shukor, denied the claims on Friday.",
+                    "Datuk Seri Azman also rejected the party's claim that names had been added to the roll.",
+                    "Tan Wei Ming, a voter in the town, said the queues had been short.")
+    assert [("denied", "Azman Shukor"), ("also rejected", "Azman Shukor"), ("said", "Tan Wei Ming")] == \
+        [s for s in got if s[0] != "claim"]
+
+
+def test_sources_a_long_title_before_a_name_and_a_nationality_noun_after_it_are_the_person():
+    got = _speakers("Minister in the Prime Minister's Department Datuk Ahmad Tarmizi Hamzah predicted that the "
+                    "petition would fail.",
+                    "Its secretary-general, Pieter Dijkhuis, told reporters that prices would rise. The Dutchman "
+                    "questioned whether European factories could fill the gap.",
+                    "Magistrate Bernard Tsui adjourned the case. The magistrate said the video started late.")
+    assert [("predicted", "Ahmad Tarmizi Hamzah"), ("told", "Pieter Dijkhuis"), ("questioned", "Pieter Dijkhuis"),
+            ("said", "Bernard Tsui")] == got
+
+
+def test_sources_the_hospital_the_police_and_the_party_are_the_ones_the_story_named():
+    got = _speakers("The families of three babies who died at Hadar Medical Center in Netanya have accused the "
+                    "hospital of hiding an outbreak.", "The hospital denied the allegation on Monday.",
+                    "The Hong Kong Police Force arrested four riders in October. Police have previously said "
+                    "officers were abused.",
+                    "Malaysian opposition party Parti Insan Malaysia has accused the Election Commission (EC) of "
+                    "fraud. The party said it would file a petition.")
+    assert {("denied", "Hadar Medical Center"), ("have previously said", "Hong Kong Police Force"),
+            ("said", "Parti Insan Malaysia")} <= set(got)

@@ -142,6 +142,8 @@ def test_stance_content_form_decides_whether_there_is_a_claim(sentence, cue, con
     ("The mayor said the money went to towns that would otherwise decline.",
      "the money went to towns that would otherwise decline", Stance.ASSERT),
     ("The mayor said: \"Did the council hide the losses?\"", "\"Did the council hide the losses?\"", Stance.QUESTION),
+    ("The mayor said more families would have left had the bridge stayed shut.",
+     "more families would have left had the bridge stayed shut", Stance.ASSERT),
 ])
 def test_stance_neutral_cue_content_mechanisms(sentence, content, stance):
     assert stance == _stance_of(sentence, "said", content)
@@ -150,6 +152,15 @@ def test_stance_neutral_cue_content_mechanisms(sentence, content, stance):
 def test_stance_evaluative_cue_calling_charges_fabricated_is_deny():
     sentence = "The campaign called the charges fabricated."
     assert Stance.DENY == _stance_of(sentence, "called", "the charges fabricated")
+
+
+@pytest.mark.parametrize("sentence, content, stance", [
+    ('The candidate called the intimidation charge "absurd".', 'the intimidation charge "absurd"', Stance.DENY),
+    ('The carrier called the claim "opportunistic".', 'the claim "opportunistic"', Stance.DENY),
+    ('The minister called the report "a welcome step".', 'the report "a welcome step"', Stance.ASSERT),
+])
+def test_stance_calling_another_party_s_claim_a_bad_name_rejects_it(sentence, content, stance):
+    assert stance == _stance_of(sentence, "called", content)
 
 
 @pytest.mark.parametrize("sentence, stance", [
