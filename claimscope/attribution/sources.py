@@ -76,6 +76,8 @@ ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief
 # ("military General Staff" ~ "Russia's general staff": general, staff). Set on the seed; one shared
 # word ("president") matched the wrong person too often on PolNeAR dev.
 MIN_ROLE_OVERLAP = 2
+ROLE_SYNONYMS = {"barrister": "lawyer", "solicitor": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
+                 "advocate": "lawyer", "physician": "doctor", "medic": "doctor"}
 # Words that end a company's name ("Corvane Pharma", "Harlow Logistics Inc.").
 COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
                              "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
@@ -174,7 +176,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
         if ent.label_ in PERSON_LABELS and name.lower() not in _country_names():
             index.persons.append((ent.start_char, name))
             index.names.append(name)
-        elif ent.label_ in GROUP_LABELS or ent.label_ in PERSON_LABELS:
+        elif (ent.label_ in GROUP_LABELS or ent.label_ in PERSON_LABELS) and not _is_addressee(ent):
             index.groups.append((ent.start_char, name))
             if ent.label_ == "ORG":
                 index.names.append(name)
@@ -226,7 +228,11 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
                     if not any(s < pos < e for s, e in index.spoken)
                     and (name in index.names or name.lower() in _country_names())
                     and name.split()[-1].lower() not in LANDFORMS]
-        return _last_before(speakers, start, metonymy=True, said=said) or span.text
+        named = _last_before(speakers, start, metonymy=True, said=said)
+        described = _subject_before(span)  # "The ministry on Sunday suspended admissions. It said ..."
+        if described is not None and (named is None or described[0] > max(p for p, n in speakers if n == named)):
+            return described[1]
+        return named or span.text
     if lower in SPEAKER_PRONOUNS and len(span) == 1:
         return None
     owner = _document_owner(root) if root.pos_ == "NOUN" and root.lemma_.lower() in DOCUMENT_NOUNS else None
@@ -289,6 +295,36 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
             and last.start == root.i + 1:
         return _clean_name(last.text)  # "The Bucharest-based watchdog Open Tender Watch": the name it gives
     return _fuller_description(doc, span) or _clean_name(span.text)
+
+
+def _subject_before(span: SpacySpan) -> tuple[int, str] | None:
+    """The organisation a sentence opens on by its description, when "it" opens the next one: its
+    offset and the name the description stands for ("The ministry" -> "Health Ministry")."""
+    doc = span.doc
+    sent = span.sent
+    if span.start != sent.start or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in subject.children):
+        return None
+    phrase = doc[min(t.i for t in subject.subtree if t.i <= subject.i):subject.i + 1]
+    name = _fuller_description(doc, phrase)
+    return (phrase.start_char, name) if name and name[:1].isupper() else None
+
+
+def _is_addressee(ent: SpacySpan) -> bool:
+    """"told HKFP", "in a reply to HKFP": the outlet spoken to is never what "it" says next."""
+    root = ent.root
+    if root.dep_ == "dobj" and root.head.lemma_ == "tell":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in ADDRESSED_VIA
+
+
+# Words after which "to X" names whom a statement was made to.
+ADDRESSED_VIA = frozenset({"reply", "say", "tell", "statement", "email", "speak", "talk", "interview", "comment",
+                           "response", "letter", "write", "explain"})
 
 
 def _document_owner(root: Token) -> Token | None:
@@ -647,7 +683,8 @@ def _role_words(ent: SpacySpan) -> set[str]:
 
 
 def _content_words(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens
+    """A role's words, one name per trade ("the barrister" is "their lawyer")."""
+    return {ROLE_SYNONYMS.get(t.lemma_.lower(), t.lemma_.lower()) for t in tokens
             if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ROLE_STOPWORDS and not t.is_stop}
 
 

@@ -24,7 +24,9 @@ evidence a reader would use:
 9. an organisation NER started late takes the capitalised words compounded onto it ("Open" |
    "Tender Watch");
 10. a name right after an organisation's kind ("budget carrier Kinnaree Air", "opposition party Parti
-   Insan Malaysia") that NER took for a person or a place -> ORG.
+   Insan Malaysia") that NER took for a person or a place -> ORG;
+11. an "organisation" with no capitalised word or ending on a function word ("the ministry of the"
+   in "notified the ministry of the first case") is no entity.
 """
 from __future__ import annotations
 
@@ -122,7 +124,7 @@ def _looks_like_name(ent: Span) -> bool:
 def fix_entity_kinds(doc: Doc) -> Doc:
     """``doc`` with its entity labels mended by the rules in the module docstring."""
     text = doc.text  # spaCy rebuilds Doc.text on every read: once here
-    ents = _with_missed_orgs(doc, list(doc.ents))
+    ents = _with_missed_orgs(doc, [e for e in doc.ents if not _is_unnamed_org(e)])
     added = [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]
     labels = [e.label_ for e in ents]
     post = [k for k, ent in enumerate(ents) if len(ent) == 1 and ent[0].text in POST_NOMINALS
@@ -171,6 +173,12 @@ def fix_entity_kinds(doc: Doc) -> Doc:
     return doc
 
 
+def _is_unnamed_org(ent: Span) -> bool:
+    """Rule 11."""
+    return ent.label_ == "ORG" and (ent[-1].is_stop and ent[-1].is_lower and ent[-1].is_alpha
+                                    and ent[-1].lower_ not in JOINING_WORDS or not any(t.is_title or t.is_upper for t in ent))
+
+
 def _with_missed_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
     """Rule 8: each capitalised run ending in an ORG_ENDINGS word becomes one ORG, replacing the
     entities wholly inside it; a run that cuts an entity short is left alone."""
@@ -179,13 +187,15 @@ def _with_missed_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
         if tok.lower_.rstrip(".") not in ORG_ENDINGS or not tok.is_title or tok.pos_ != "PROPN":
             continue
         start = tok.i
-        while start > 0 and (doc[start - 1].is_title and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_ == "NORP")
-                             or doc[start - 1].text in ("'", "’", "'s", "’s") and start > 1
-                             and doc[start - 2].is_title
-                             # "The Irish Dock and Harbour Workers' Union": a joining word inside the name
-                             or doc[start - 1].lower_ in JOINING_WORDS and start > 1 and doc[start].is_title
-                             and doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN"):
-            start -= 1
+        while start > 0:
+            if doc[start - 1].text in ("'", "’", "'s", "’s") and start > 1 and doc[start - 2].is_title:
+                start -= 2  # "Villagers’ Concern Group": the possessor is part of the name
+            elif doc[start - 1].is_title and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_ == "NORP") \
+                    or doc[start - 1].lower_ in JOINING_WORDS and start > 1 and doc[start].is_title \
+                    and doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN":
+                start -= 1  # "The Irish Dock and Harbour Workers' Union": a joining word inside the name
+            else:
+                break
         if doc[start].lower_ == "the":
             start += 1
         if runs and runs[-1][0] == start:

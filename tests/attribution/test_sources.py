@@ -443,3 +443,20 @@ def test_sources_the_hospital_the_police_and_the_party_are_the_ones_the_story_na
                     "fraud. The party said it would file a petition.")
     assert {("denied", "Hadar Medical Center"), ("have previously said", "Hong Kong Police Force"),
             ("said", "Parti Insan Malaysia")} <= set(got)
+
+
+def test_sources_it_is_never_the_outlet_spoken_to_and_their_lawyer_is_the_barrister():
+    got = _speakers("Hong Kong's Environmental Protection Department (EPD) has denied covering up contamination.",
+                    "In a reply to HKFP, it said its November samples had shown cadmium within the standards.",
+                    "Four riders pleaded not guilty, with their lawyer accusing police of rewriting what happened.",
+                    "Lau Chi-fung, 29, and Ng Sze-wing, 35, appeared in court on Thursday.",
+                    "The veteran barrister representing all four, Edwin Cheng, rejected that account.")
+    assert {("said", "Hong Kong's Environmental Protection Department (EPD)"), ("accusing", "Edwin Cheng")} <= set(got)
+
+
+def test_sources_it_after_a_sentence_opened_by_the_ministry_is_that_ministry():
+    got = _speakers("The families accused Hadar Medical Center of hiding an outbreak from the Health Ministry.",
+                    "A senior official said Hadar had notified the ministry of the first case on January 21.",
+                    "The ministry on Sunday suspended admissions to the unit. It said it had no evidence that the "
+                    "bacterium caused any of the deaths.")
+    assert ("said", "Health Ministry") == got[-1]

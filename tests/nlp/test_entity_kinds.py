@@ -75,3 +75,10 @@ def test_a_name_after_a_company_kind_is_an_organisation_not_a_trade():
     kinds = _kinds("Thai budget carrier Kinnaree Air on Friday rejected the claim. "
                    "Company founder John Smith said nothing.")
     assert ("ORG", "PERSON") == (kinds.get("Kinnaree Air"), kinds.get("John Smith"))
+
+
+def test_an_organisation_named_after_its_members_takes_the_possessor_and_a_lowercase_guess_is_none():
+    kinds = _kinds("The Lung Kwu Tan Villagers\u2019 Concern Group said Hadar had notified the ministry of the first "
+                   "case on January 21.")
+    assert "ORG" == kinds.get("Lung Kwu Tan Villagers\u2019 Concern Group")
+    assert not any(name.lower().startswith(("ministry", "the ministry")) for name in kinds)
