@@ -183,3 +183,27 @@ def test_extract_content_stops_at_the_same_subjects_next_cue():
         "Venezuelan waters to escort a foreign oil survey ship, calling the episode a \"staged provocation.\"",))
     by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
     assert ["that its navy had fired at the Guyanese boat"] == [c.text for c in by_cue["denied"].contents]
+
+
+def test_extract_each_content_keeps_to_its_own_cue():
+    art = Article(id="m", headline=None, paragraphs=(
+        "The winning candidate, Mr Suhaimi Jaafar of Gabungan Perpaduan, denied that his campaign had handed out "
+        "cash and accused Insan of intimidating voters outside polling centres and of \u201cspreading fake news "
+        "because it cannot accept defeat\u201d.",
+        "Lau, a Zipmeal rider since 2021, told HKFP outside court that he was \u201cnot afraid.\u201d \u201cIf we go "
+        "to jail for asking for HK$60 an hour while we wait, every rider will learn what that means,\u201d the "
+        "29-year-old said.",))
+    contents = {a.cue.text: [c.text for c in a.contents] for a in extract_attributions(art) if a.cue}
+    assert ["that his campaign had handed out cash"] == contents["denied"]
+    assert ["that he was \u201cnot afraid.\u201d"] == contents["told"]
+    assert ["\u201cIf we go to jail for asking for HK$60 an hour while we wait, every rider will learn what that "
+            "means,\u201d"] == contents["said"]
+
+
+def test_extract_a_name_is_no_cue_and_a_source_closes_its_parenthesis():
+    art = Article(id="n", headline=None, paragraphs=(
+        "The European Heat Pump Manufacturers\u2019 Alliance (EHMA), which filed the complaint, argued that the "
+        "duties were \u201cthe bare minimum\u201d.",))
+    atts = [a for a in extract_attributions(art) if a.cue]
+    assert [("argued", "The European Heat Pump Manufacturers\u2019 Alliance (EHMA)")] == [
+        (a.cue.text, a.source.text) for a in atts]
