@@ -105,6 +105,29 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
 _QUOTE_BOUNDARY = re.compile(r"[.!?,]\u201d\s+(?=\u201c)|[.!?,]\"\s+(?=\")")
 
 
+# The rest of a cue's sentence before the speaker's next quotation: "... said at a thanksgiving
+# event in Sri Muara on March 13. “Now they want ..." is at most this long.
+SENTENCE_TAIL_CHARS = 120
+
+
+def _quote_after_sentence(text: str, regions, frame: tuple[int, int], contents, triples) -> tuple:
+    """The quotation that follows an inverted quote's cue sentence in the same paragraph ('"They lost
+    fair and square," the 61-year-old said at an event on March 13. "Now they want to blame the
+    referee."'): the speaker's next words, where no other cue claims them."""
+    if not contents or contents[-1][1] > frame[0]:
+        return ()  # only for a quote before its cue ('"...," X said ...')
+    ahead = next((r for r in regions if r.start >= frame[1]), None)
+    if ahead is None:
+        return ()
+    tail = text[frame[1]:ahead.start]
+    if len(tail) > SENTENCE_TAIL_CHARS or not re.search(r"[.!?]\s+$", tail) or '"' in tail or "\u201c" in tail:
+        return ()
+    if any(_overlaps((frame[1], ahead.end), t.cue) or any(_overlaps((ahead.start, ahead.end), c) for c in t.contents)
+           for t in triples if t.cue[1] <= frame[0] or t.cue[0] >= frame[1]):
+        return ()
+    return ((ahead.start, ahead.end),)
+
+
 def _own_contents(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
     """Each content with its own cue: a part that another cue stands between ("denied that ... and
     accused Insan of ...": "Insan of ..." is the accusation's) and a quotation that another cue
@@ -301,6 +324,7 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
         frame = (min([triple.cue[0]] + [s[0] for s in triple.sources]),
                  max([triple.cue[1]] + [s[1] for s in triple.sources]))
         contents = quotes_around(text, paragraphs[para], frame, triple.contents) or triple.contents
+        contents = contents + _quote_after_sentence(text, regions[para], frame, contents, triples)
         source = triple.sources[0] if triple.sources else None
         shared = next((d for d in drafts if source and d["source"] and d["source"][0] == source[0]
                        and d["source"][1] > source[1]), None)

@@ -26,7 +26,9 @@ evidence a reader would use:
 10. a name right after an organisation's kind ("budget carrier Kinnaree Air", "opposition party Parti
    Insan Malaysia") that NER took for a person or a place -> ORG;
 11. an "organisation" with no capitalised word or ending on a function word ("the ministry of the"
-   in "notified the ministry of the first case") is no entity.
+   in "notified the ministry of the first case") is no entity;
+12. a one-word "person" that is a word of an organisation's name in the article and no one's surname
+   ("Insan" after "Parti Insan Malaysia") -> ORG.
 """
 from __future__ import annotations
 
@@ -153,6 +155,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
                 _title_before(doc, ent) or _apposition_after(text, ent) or _named_role(ent)):
             labels[k] = "PERSON"
     surnames = {e[-1].lower_ for e, lab in zip(ents, labels) if lab == "PERSON" and len(e) > 1}
+    org_words = {t.lower_ for e, lab in zip(ents, labels) if lab == "ORG" and len(e) > 1 for t in e if t.is_title}
     places = _well_known_places()
     for k, ent in enumerate(ents):
         if len(ent) != 1:
@@ -160,6 +163,8 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         word = ent[0].lower_
         if labels[k] in RELABELLED and word in surnames:
             labels[k] = "PERSON"
+        elif labels[k] == "PERSON" and word in org_words and word not in surnames and not _title_before(doc, ent):
+            labels[k] = "ORG"  # rule 12
         elif labels[k] == "PERSON" and word in places and word not in surnames \
                 and not _title_before(doc, ent) and not _apposition_after(text, ent):
             labels[k] = "GPE"

@@ -207,3 +207,14 @@ def test_extract_a_name_is_no_cue_and_a_source_closes_its_parenthesis():
     atts = [a for a in extract_attributions(art) if a.cue]
     assert [("argued", "The European Heat Pump Manufacturers\u2019 Alliance (EHMA)")] == [
         (a.cue.text, a.source.text) for a in atts]
+
+
+def test_extract_the_quotation_after_an_inverted_quotes_sentence_is_the_same_speakers():
+    art = Article(id="o", headline=None, paragraphs=(
+        "\u201cThey lost fair and square,\u201d the 61-year-old former district officer said at a thanksgiving event "
+        "on March 13. \u201cNow they want to blame the referee, the voters, even the rain.\u201d",
+        "\u201cWe will appeal,\u201d the party said. \u201cThe count was wrong,\u201d its lawyer added.",))
+    contents = [[c.text for c in a.contents] for a in extract_attributions(art) if a.cue]
+    assert ["\u201cThey lost fair and square,\u201d",
+            "\u201cNow they want to blame the referee, the voters, even the rain.\u201d"] == contents[0]
+    assert [["\u201cWe will appeal,\u201d"], ["\u201cThe count was wrong,\u201d"]] == contents[1:]

@@ -82,3 +82,9 @@ def test_an_organisation_named_after_its_members_takes_the_possessor_and_a_lower
                    "case on January 21.")
     assert "ORG" == kinds.get("Lung Kwu Tan Villagers\u2019 Concern Group")
     assert not any(name.lower().startswith(("ministry", "the ministry")) for name in kinds)
+
+
+def test_a_word_of_an_organisations_name_alone_is_that_organisation_not_a_person():
+    kinds = _kinds("Malaysian opposition party Parti Insan Malaysia has accused the Election Commission (EC) of fraud. "
+                   "Mr Suhaimi Jaafar accused Insan of intimidating voters. Edwin Cheng said Cheng Partners would sue.")
+    assert ("ORG", "PERSON") == (kinds.get("Insan"), kinds.get("Edwin Cheng"))
