@@ -165,8 +165,8 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         elif not negated and doer and not doer & own and (against := sides.charges_of(doer)) \
                 and not sides.is_charged(own) and (terms[i] & against or _pluperfect(verb)):
             stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
-        elif not negated and not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
-            stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it"
+        elif not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
+            stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it", "staff had been told not to"
     return stances
 
 
@@ -328,7 +328,9 @@ def _dummy_it(subject: Token, verb: Token) -> bool:
 
 def _unnamed_conduct(verb: Token) -> bool:
     """What the staff of a charged party did, unnamed: "supervisors called the forms paperwork"."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")), None)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # what the staff did not do; a "not" in what they were told to do is no matter
     return subject is not None and subject.lemma_.lower() in STAFF_NOUNS and not any(
         c.dep_ in ("compound", "poss") and (c.pos_ == "PROPN" or c.lemma_.lower() in OVERSEERS)
         for c in subject.children)  # "an area manager", not "commission staff"

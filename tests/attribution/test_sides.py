@@ -147,3 +147,11 @@ def test_what_the_charged_partys_unnamed_staff_did_accuses():
         "One docker, Gavin Twomey, said his supervisor told him to keep working after a crane failed.",
     )
     assert _stance_of(got, "his supervisor told him") is Stance.ACCUSE
+
+
+def test_unnamed_staff_told_not_to_do_something_accuses_the_charged_party():
+    got = _by_content("The families of three babies accused Hadar Medical Center of concealing an outbreak.",
+                      "The hospital denied the allegation on Monday.",
+                      "Two nurses in the unit, speaking on condition of anonymity, said staff had been told not to "
+                      "write the word \u201coutbreak\u201d in patients\u2019 files.")
+    assert _stance_of(got, "staff had been told not to write") is Stance.ACCUSE
