@@ -85,6 +85,11 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             shared = _coordinated_source(doc, text, merged[-1], triple)
             if shared or not triple.sources:
                 triple = dataclasses.replace(triple, sources=shared)
+        if twin is not None and twin.contents and triple.contents and _before_sentence(doc, triple) \
+                and not _before_sentence(doc, twin):
+            # "... for “treating customers as an afterthought.” He said the suit sought ...": the
+            # model's content ends a sentence before its cue's, the rule's is the cue's own clause
+            triple = dataclasses.replace(triple, contents=twin.contents)
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
         if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):
@@ -159,6 +164,12 @@ def _own_contents(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
         contents = tuple(trimmed)
         out.append(triple if contents == triple.contents else dataclasses.replace(triple, contents=contents))
     return out
+
+
+def _before_sentence(doc: Doc, triple: SpanTriple) -> bool:
+    """Every content part ends before the sentence its cue stands in begins."""
+    cue = doc.char_span(*triple.cue, alignment_mode="expand")
+    return cue is not None and all(end <= cue.sent.start_char for _, end in triple.contents)
 
 
 def _is_colon_dateline(text: str, triple: SpanTriple) -> bool:

@@ -218,3 +218,12 @@ def test_extract_the_quotation_after_an_inverted_quotes_sentence_is_the_same_spe
     assert ["\u201cThey lost fair and square,\u201d",
             "\u201cNow they want to blame the referee, the voters, even the rain.\u201d"] == contents[0]
     assert [["\u201cWe will appeal,\u201d"], ["\u201cThe count was wrong,\u201d"]] == contents[1:]
+
+
+def test_extract_a_content_a_sentence_before_its_cue_gives_way_to_the_cues_own_clause():
+    art = Article(id="p", headline=None, paragraphs=(
+        "Attorney Yoav Kremer, who filed a class action against Kesher in the Tel Aviv District Court on Monday, "
+        "criticized the company for \u201ctreating customers as an afterthought.\u201d He said the suit sought NIS "
+        "120 million in damages. Kesher said it would fight the suit.",))
+    said = [a for a in extract_attributions(art) if a.cue and a.cue.text == "said" and a.source.text == "He"]
+    assert [["the suit sought NIS 120 million in damages"]] == [[c.text for c in a.contents] for a in said]
