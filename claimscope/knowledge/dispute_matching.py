@@ -158,14 +158,29 @@ def similarity(a: Item, b: Item, idf: dict[str, float]) -> float:
 
 
 def same_party(a: Sequence[str], b: Sequence[str]) -> bool:
-    """One party if either name's words contain the other's ("Putin" / "Vladimir Putin")."""
+    """One party if either name's words contain the other's ("Putin" / "Vladimir Putin"); a
+    description is its head, not the places in its clause ("families of three babies who died at
+    Hadar Medical Center" are no party of the hospital's)."""
     for x in a:
-        wx = set(name_words(x))
+        wx = set(_party_words(x))
         for y in b:
-            wy = set(name_words(y))
+            wy = set(_party_words(y))
             if wx and wy and (wx <= wy or wy <= wx):
                 return True
     return False
+
+
+# Words after which a description's head ends and what it says about the party begins.
+DESCRIPTION_BREAKS = frozenset({"who", "whose", "which", "that", "at", "in", "from", "with", "near"})
+
+
+def _party_words(name: str) -> list[str]:
+    words = name_words(name)
+    first = next((w for w in re.findall(r"[\w-]+", name) if w.lower() not in {"the", "a", "an"}), "")
+    if first[:1].islower():  # a description as written, not a name
+        cut = next((k for k, w in enumerate(words) if w in DESCRIPTION_BREAKS), len(words))
+        return words[:cut]
+    return words
 
 
 def name_words(name: str) -> list[str]:

@@ -27,6 +27,12 @@ def test_same_party_short_and_full_name():
     assert not same_party(["Putin"], ["Zelensky"])
 
 
+def test_same_party_reads_a_description_by_its_head_not_the_place_in_its_clause():
+    families = "families of three premature babies who died at Hadar Medical Center in Netanya"
+    assert not same_party([families], ["Hadar Medical Center"])
+    assert same_party(["The Ministry of Health"], ["Ministry of Health"])
+
+
 def test_coverage_needs_two_shared_terms_of_a_long_denial():
     idf = {}
     denied = frozenset({"port", "retaken", "city", "sunday"})
