@@ -107,7 +107,7 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
 
 
 # Where one quotation ends a sentence and the next opens: ".” “If we go to jail ...".
-_QUOTE_BOUNDARY = re.compile(r"[.!?,]\u201d\s+(?=\u201c)|[.!?,]\"\s+(?=\")")
+_QUOTE_BOUNDARY = re.compile(r"[.!?,]\u201d\s+(?=\u201c)|[.!?,]\"\s+(?=\")|(?<=\w)[.!?]\s+(?=[\u201c\"])")
 
 
 # The rest of a cue's sentence before the speaker's next quotation: "... said at a thanksgiving
@@ -152,11 +152,12 @@ def _own_contents(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
                 for m in _QUOTE_BOUNDARY.finditer(text, start, end):
                     if any(o.cue[0] >= m.end() and any(_overlaps((m.end(), end), c) for c in o.contents)
                            and not any(_inside(o.cue, [p]) for p in parts) for o in others):
-                        end = m.start() + 2
+                        end = m.start() + len(m.group().rstrip())
                         break
             elif end <= triple.cue[0]:  # the content precedes its cue: it starts after an earlier cue's quotation
                 for m in reversed(list(_QUOTE_BOUNDARY.finditer(text, start, end))):
-                    if any(o.cue[1] <= start and any(_overlaps((start, m.start() + 2), c) for c in o.contents)
+                    if any(o.cue[1] <= start and any(_overlaps((start, m.start() + len(m.group().rstrip())), c)
+                                                     for c in o.contents)
                            for o in others):
                         start = m.end()
                         break
@@ -230,7 +231,10 @@ def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
 
     def after_dash(span: tuple[int, int]) -> tuple[int, int]:
         cuts = list(_DATELINE_DASH.finditer(text, span[0], span[1]))
-        return (cuts[-1].end(), span[1]) if cuts and cuts[-1].end() < span[1] else span
+        if cuts and cuts[-1].end() < span[1]:
+            return cuts[-1].end(), span[1]
+        aged = _AGED_BEFORE.search(text, max(0, span[0] - 20), span[0]) if span[0] > 0 and text[span[0] - 1] == "-" else None
+        return (aged.start(), span[1]) if aged else span  # "old" of "The 58-year-old"
     def closed(span: tuple[int, int]) -> tuple[int, int]:  # "... Alliance (EHMA" -> "... Alliance (EHMA)"
         start, end = span
         inside = text[start:end]
@@ -240,6 +244,10 @@ def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     if contents == triple.contents and sources == triple.sources:
         return triple
     return dataclasses.replace(triple, contents=contents, sources=sources)
+
+
+# What a source cut at the tokenizer's hyphen left before it: "The 58-year-" of "The 58-year-old".
+_AGED_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b\d{1,3}-year-$")
 
 
 def _is_quoted_evaluation(doc: Doc, text: str, twin: SpanTriple, triple: SpanTriple) -> bool:

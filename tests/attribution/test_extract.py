@@ -227,3 +227,15 @@ def test_extract_a_content_a_sentence_before_its_cue_gives_way_to_the_cues_own_c
         "120 million in damages. Kesher said it would fight the suit.",))
     said = [a for a in extract_attributions(art) if a.cue and a.cue.text == "said" and a.source.text == "He"]
     assert [["the suit sought NIS 120 million in damages"]] == [[c.text for c in a.contents] for a in said]
+
+
+def test_extract_an_aged_source_is_whole_and_its_content_ends_where_the_next_speakers_quote_opens():
+    art = Article(id="q", headline=None, paragraphs=(
+        "\u201cThey came with their bottles,\u201d said the group\u2019s convenor, Tang Siu-mei, 58.",
+        "A department spokesperson told reporters the villagers\u2019 laboratory had tested unfiltered water.",
+        "The 58-year-old questioned that explanation. \u201cWe took the water the way it comes out of the stream,"
+        "\u201d she said.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    questioned = by_cue["questioned"]
+    assert ("The 58-year-old", "Tang Siu-mei") == (questioned.source.text, questioned.source_resolved)
+    assert ["that explanation."] == [c.text for c in questioned.contents]
