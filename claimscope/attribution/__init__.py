@@ -106,7 +106,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     return _own_contents(text, sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue))
 
 
-# Where one quotation ends a sentence and the next opens: ".” “If we go to jail ...".
+# Where one quotation ends a sentence and the next opens (".” “If we go to jail ..."), or a sentence
+# ends before one opens ("questioned that explanation. “We took the water ...").
 _QUOTE_BOUNDARY = re.compile(r"[.!?,]\u201d\s+(?=\u201c)|[.!?,]\"\s+(?=\")|(?<=\w)[.!?]\s+(?=[\u201c\"])")
 
 
@@ -219,8 +220,9 @@ _DATELINE_DASH = re.compile(r"\s+(?:—|–|--?)\s+|(?:^|(?<=\n))[A-Z][A-Z .'-]{
 
 def _tidy(text: str, triple: SpanTriple) -> SpanTriple:
     """Contents that stop inside a hyphenated word ("had been double" of "double-counted"), where
-    the tokenizer split it, run to the word's end; a source starts after a dateline's dash or colon
-    and closes the parenthesis it opened."""
+    the tokenizer split it, run to the word's end; a source starts after a dateline's dash or colon,
+    takes back the age the tokenizer cut from it ("old" -> "The 58-year-old") and closes the
+    parenthesis it opened."""
     def widen(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
         while 0 < end < len(text) - 1 and text[end] == "-" and text[end - 1].isalnum() and text[end + 1].isalnum():
