@@ -717,6 +717,11 @@ def _propn_run(root: Token) -> str:
     return " ".join(t.text for t in tokens)
 
 
+# Commas inside a name: a list of capitalised words ending in "and" ("Agriculture, Fisheries and
+# Conservation Department"), not an age or an apposition after it.
+_NAME_LIST = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+and\s+[A-Z]")
+
+
 def _clean_name(text: str) -> str:
     """Drop ages, possessives, the article and post-nominal letters: "Gul Mohammad, 58," -> "Gul
     Mohammad"; "Nadia Qureshi KC" -> "Nadia Qureshi" (else every "KC" would be one person)."""
@@ -725,7 +730,8 @@ def _clean_name(text: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     parts = [p.strip() for p in text.split(",")]
-    text = parts[0] if parts and parts[0] else text
+    if not _NAME_LIST.search(text):  # "the Agriculture, Fisheries and Conservation Department" is one name
+        text = parts[0] if parts and parts[0] else text
     if text.lower().startswith("the ") and text[4:5].islower():
         text = text[4:]
     words = text.split()

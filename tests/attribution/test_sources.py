@@ -460,3 +460,12 @@ def test_sources_it_after_a_sentence_opened_by_the_ministry_is_that_ministry():
                     "The ministry on Sunday suspended admissions to the unit. It said it had no evidence that the "
                     "bacterium caused any of the deaths.")
     assert ("said", "Health Ministry") == got[-1]
+
+
+def test_sources_a_name_with_commas_in_its_list_stays_whole_and_an_age_still_goes():
+    got = _resolved("The stream irrigates about 30 vegetable plots, according to the Agriculture, Fisheries and "
+                    "Conservation Department.",
+                    "Japan's Ministry of Health, Labor and Welfare said it would inspect the stores.",
+                    "\u201cThe water was clear,\u201d said Gul Mohammad, 58, a farmer.")
+    assert got["according to"].endswith("Agriculture, Fisheries and Conservation Department")
+    assert "Gul Mohammad" == got["said"]
