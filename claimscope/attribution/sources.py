@@ -591,6 +591,13 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
             named = _fuller_description(doc, doc[first:opened.i + 1])
             if named is not None:
                 return named
+        before = doc[span.sent.start - 1].sent if span.sent.start > 0 else None
+        kind = next((t for t in reversed(before) if t.pos_ == "NOUN" and t.lemma_.lower() in MEMBER_BODY_ENDINGS
+                     and any(c.lower_ == "the" for c in t.children)), None) if before is not None else None
+        if kind is not None:  # "... verify the alliance's account. The group urged": the alliance
+            named = _fuller_description(doc, doc[kind.i - 1:kind.i + 1])
+            if named is not None and named[:1].isupper():
+                return named
         # "The Bucharest-based watchdog Open Tender Watch criticised ..." ... "The group had hoped"
         named = [e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1
                  and e.start_char > span.start_char - CATAPHORA_CHARS and e[-1].lower_ not in PUBLIC_BODY_ENDINGS]

@@ -469,3 +469,17 @@ def test_sources_a_name_with_commas_in_its_list_stays_whole_and_an_age_still_goe
                     "\u201cThe water was clear,\u201d said Gul Mohammad, 58, a farmer.")
     assert got["according to"].endswith("Agriculture, Fisheries and Conservation Department")
     assert "Gul Mohammad" == got["said"]
+
+
+def test_sources_the_group_after_a_sentence_about_the_alliance_is_the_alliance():
+    got = _resolved("According to the Hong Kong Delivery Workers\u2019 Alliance, which organised the protest, the four "
+                    "were arrested only after speaking to reporters.",
+                    "A police spokesperson denied that the arrests were targeted, saying officers had acted on evidence, "
+                    "not on who was holding a microphone at the time of the sit-in outside the platform's office.",
+                    "Zipmeal said in an email that it had no involvement in the prosecution and that riders' pay had "
+                    "risen by 8 per cent since January, when it changed the way waiting time is counted for riders.",
+                    "Lau, a rider since 2021, told reporters outside court that he was not afraid of going to jail for "
+                    "asking to be paid for the hours that riders spend waiting for orders in the district.",
+                    "HKFP could not independently verify the alliance\u2019s account. The group urged the Department of "
+                    "Justice to drop the charges.")
+    assert "Hong Kong Delivery Workers\u2019 Alliance" == got["urged"]
