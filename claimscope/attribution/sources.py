@@ -30,15 +30,14 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady"})
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | {"dr", "dr.", "prof", "prof.", "mx", "mx."}
+# Malaysian and Bruneian titles of rank, written before a name and no part of it ("Datuk Seri Azman
+# Shukor"; "Tan Sri" only as a pair: Tan is also a surname).
+RANK_TITLES = frozenset({"datuk", "dato", "dato'", "datin", "seri", "tun", "tunku", "tengku"})
 # Honorifics and ranks that stand before a name in an apposition ("..., Capt. Babatunde Oyelaran,",
 # "..., Comrade Ikenna Udeagbala,", "..., Chief Emeka Obi-Nwachukwu, SAN,"); not names themselves.
 NAME_PREFIXES = HONORIFICS | {"chief", "comrade", "capt", "capt.", "alhaji", "alhaja", "engr", "engr.", "barr",
                               "barr.", "hon", "hon.", "gen", "gen.", "col", "col.", "maj", "maj.", "lt", "sgt",
-                              "rev", "rev.", "brig", "justice", "pastor", "sen", "sen.",
-                              # Malaysian and Bruneian honorifics ("Datuk Seri Azman Shukor")
-                              "datuk", "dato", "dato'", "datin", "seri", "tun", "tunku", "tengku"}
-# Titles of rank written before a name and no part of it ("Tan Sri" only as a pair: Tan is also a surname).
-RANK_TITLES = frozenset({"datuk", "dato", "dato'", "datin", "seri", "tun", "tunku", "tengku"})
+                              "rev", "rev.", "brig", "justice", "pastor", "sen", "sen."} | RANK_TITLES
 _NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
 _PREFIX = r"(?:(?:" + "|".join(sorted((re.escape(p.rstrip(".")) for p in NAME_PREFIXES), key=len, reverse=True)) \
     + r")\.?\s+)?"
@@ -107,6 +106,9 @@ GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization"})
 # Last words of the names a description's head noun can stand for: "the hospital" is "Hadar Medical Center".
 NAME_HEADS = {"hospital": {"hospital", "center", "centre", "clinic", "infirmary"},
               "university": {"university", "college", "institute"}}
+# Words after which "to X" names whom a statement was made to ("in a reply to HKFP").
+ADDRESSED_VIA = frozenset({"reply", "say", "tell", "statement", "email", "speak", "talk", "interview", "comment",
+                           "response", "letter", "write", "explain"})
 # What an organisation writes: a document source speaks for whoever wrote it.
 DOCUMENT_NOUNS = frozenset({"report", "statement", "figure", "data", "record", "filing", "indictment", "website",
                             "account", "survey", "study", "audit", "letter", "analysis", "notice", "submission",
@@ -321,10 +323,6 @@ def _is_addressee(ent: SpacySpan) -> bool:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_ in ADDRESSED_VIA
 
-
-# Words after which "to X" names whom a statement was made to.
-ADDRESSED_VIA = frozenset({"reply", "say", "tell", "statement", "email", "speak", "talk", "interview", "comment",
-                           "response", "letter", "write", "explain"})
 
 
 def _document_owner(root: Token) -> Token | None:
