@@ -110,7 +110,9 @@ _NOISE_PREFIXES = [
     r"keep up to date with .{1,80} by downloading the .{1,40} app", r"keep up with all the latest news\b",
     r"do you have questions about the biggest topics", r"get whatsapp alerts from", r"get our pick of top stories",
     r"you must be logged in to\b", r"safeguard press freedom\b", r"[A-Z]{2,10} is an impartial platform\b",
-    r"(?:correction|clarification)\b.{0,30}?:\s+(?:an?|the) (?:earlier|previous) version of this (?:article|story)\b", r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    # a correction note under the story: "Correction 17/4/2025, 18:10: A previous version of this article ..."
+    r"(?:correction|clarification)\b.{0,30}?:\s+(?:an?|the) (?:earlier|previous) version of this (?:article|story)\b",
+    r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
