@@ -48,10 +48,14 @@ _EDGE_CHARS = "\ufeff\u200b\u200c\u200d\u2060"
 # A block whose lines (but its last) are all at most this long is hard-wrapped prose: joined.
 # Hard-wrapped dumps use 60-80 columns; scraped one-paragraph-per-line dumps run 150+ a line.
 WRAP_MAX_CHARS = 100
+# A page's closing promo, a name and a tagline without a full stop, has at most this many words.
+TAGLINE_MAX_WORDS = 14
 # A subheading has at most this many words (seed: 2 and 4; PolNeAR section heads: 1-4).
 SUBHEADING_MAX_WORDS = 10
 # A related-links list item is a line of at most this many words.
 LINK_MAX_WORDS = 20
+# A related link may be a headline that asks, of at most this many words.
+QUESTION_LINK_MAX_WORDS = 12
 # A line that repeats a body sentence is a pull-quote only when at most this long.
 PULL_QUOTE_MAX_CHARS = 300
 # Lines a byline, date line or headline copy may come after a header line (section label, standfirst).
@@ -59,6 +63,7 @@ HEADER_REACH = 8
 # A date line written "12/05/2025" is read as the day-month order that falls this many days or fewer
 # after a date in the captions (France 24's "Issued on: 12/05/2025" above a photo of May 11).
 AMBIGUOUS_DATE_DAYS = 7
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Lines from the top of a page searched for its byline or date line (a site menu runs 10-30 lines),
 # up to the first line longer than PROSE_MIN_CHARS (a paragraph; standfirsts run 100-200 characters).
 HEADLINE_ANCHOR_LINES = 60
@@ -120,7 +125,7 @@ def clean_article(raw: RawArticle) -> Article | None:
     if not raw.is_structured:
         first_content = _find_headline(lines)
         if first_content is not None:
-            headline = strip_title(lines[first_content].text)
+            headline = _headline_text(lines, first_content)
             suffix = noise.SITE_SUFFIX.search(lines[first_content].text)
             site = suffix.group(0).strip(" |–—-").casefold() if suffix else None  # "The Globe and Mail"
             roles[first_content] = "headline"
@@ -216,12 +221,22 @@ def clean_article(raw: RawArticle) -> Article | None:
             # a labelled credit ("Copyright  Name/AP Photo") vouches for a caption without a full stop
             roles[i] = roles[c] = "drop"
             add_caption(lines[c].text, alone.group("credit").strip())
+        elif (c := _caption_above(lines, i)) is not None and roles[c] == "body" \
+                and noise.LABELLED_CAPTION.match(lines[c].text) and noise.CREDIT_NAME.match(text):
+            # "WATER CANNON. A China Coast Guard ship fires ..." / "Philippine Coast Guard": a caption
+            # opened by its label in capitals, then its credit alone, a name with no slash (Rappler)
+            roles[i] = roles[c] = "drop"
+            add_caption(lines[c].text, text)
         elif labelled := noise.SOURCE_LABEL.match(text):
             roles[i] = "drop"
             add_caption("", labelled.group("credit"))
         elif labelled := noise.CAPTION_LABEL.match(text):
             roles[i] = "drop"
             add_caption(labelled.group("caption"), None)
+        elif text[:1] == "(" and text[-1:] == ")" and text[1:-1] in noise.NEWS_AGENCIES:
+            roles[i] = "drop"  # the wire's name alone in parentheses under the date: "(AFP)"
+            agency = agency or text[1:-1]
+            notes.append(f"byline: {text}")
         elif (credit := _match_credit(text)) is not None:
             roles[i] = "drop"
             caption, credit_text = credit
@@ -264,7 +279,8 @@ def clean_article(raw: RawArticle) -> Article | None:
     if dateline and agency is None and dateline.group("agency"):
         agency = dateline.group("agency").strip()
     if date_line is None and undecided:
-        date_line = _reading_near_captions(undecided, captions, notes)
+        date_line = _reading_near_captions(undecided, captions, notes) \
+            or _reading_by_lede_weekday(undecided, paragraphs[0][0], notes)
     body_text = PARAGRAPH_SEPARATOR.join(p for p, _ in paragraphs)
     published, published_from = _published(raw, dateline, date_line, captions, body_text, notes)
     language = detect_language(" ".join(filter(None, [headline, body_text])))
@@ -327,6 +343,21 @@ def _numeric_readings(text: str) -> list[date]:
     return out
 
 
+def _reading_by_lede_weekday(readings: list[date], lede: str, notes: list[str]) -> date | None:
+    """The reading of an ambiguous date line on whose day, or the day before, falls the one weekday
+    the lede names ("said on Wednesday" in a story of Wednesday night or Thursday); None when the
+    lede names no weekday, or several, or both readings fit."""
+    named = {WEEKDAYS.index(w.lower()) for w in re.findall(r"\b(" + "|".join(WEEKDAYS) + r")\b", lede, re.IGNORECASE)}
+    if len(named) != 1:
+        return None
+    day = named.pop()
+    fits = [r for r in readings if day in (r.weekday(), (r.weekday() - 1) % 7)]
+    if len(fits) != 1:
+        return None
+    notes.append(f"date line read as {fits[0].isoformat()}: the reading the lede's weekday falls on")
+    return fits[0]
+
+
 def _reading_near_captions(readings: list[date], captions: list[str], notes: list[str]) -> date | None:
     """The reading of an ambiguous date line that falls within a week after a date the captions
     give (photos are dated the day of the story or the days before); None when no caption decides."""
@@ -377,6 +408,16 @@ def _find_headline(lines: list[_Line]) -> int | None:
     near = next((i for i in window if len(lines[i].text.split()) >= 4 and is_headline_like(lines[i].text)
                  and not BREADCRUMB.match(lines[i].text)), None)
     return near if near is not None else first
+
+
+def _headline_text(lines: list[_Line], k: int) -> str:
+    """The headline line without the page title's site suffix; but a headline printed on the page
+    that the page title repeats with the site's name after it keeps its own tail ("... near Ayungin
+    – PCG" under the title "... near Ayungin – PCG | Rappler")."""
+    printed = noise.VERSION_TAG.sub("", lines[k].text.strip())
+    if any(j != k and strip_title(line.text) == printed for j, line in enumerate(lines[:HEADLINE_ANCHOR_LINES])):
+        return printed
+    return strip_title(lines[k].text)
 
 
 def _is_byline_or_date(text: str) -> bool:
@@ -451,10 +492,13 @@ def _drop_author_bios(lines: list[_Line], roles: list[str], notes: list[str]) ->
              for name in (part.strip() for part in re.split(r",|\band\b|\bBy\b", byline))
              if is_title_case(name) and 2 <= len(name.split()) <= 4}
     for i, line in enumerate(lines):
+        above = {lines[i - 1].text} if i and is_title_case(lines[i - 1].text) else set()  # an author box: name, then note
         if roles[i] == "body" and any(line.text.startswith(name + " ") and AUTHOR_NOTE.match(line.text[len(name):])
-                                      for name in names):
+                                      for name in names | above):
             roles[i] = "drop"
             notes.append(f"author note: {line.text[:80]}")
+            if above and line.text.startswith(lines[i - 1].text + " "):
+                roles[i - 1] = "drop"
 
 
 def _drop_summary_bullets(lines: list[_Line], roles: list[str], notes: list[str]) -> None:
@@ -538,6 +582,8 @@ def _labelled_link(lines: list[_Line], i: int) -> bool:
 def _is_link_line(text: str) -> bool:
     if noise.LIST_BULLET.match(text):
         return True
+    if text[-1] == "?" and len(text.split()) <= QUESTION_LINK_MAX_WORDS:
+        return True  # a headline that asks: "What is the provisional arrangement on ... missions?"
     return len(text.split()) <= LINK_MAX_WORDS and text[-1] not in ".!?\"”"
 
 
@@ -556,7 +602,10 @@ def _assemble_body(lines, roles, dropped, raw):
         prev = i
     pieces: list[list[_Line]] = []  # each piece is one paragraph's lines
     for run in _without_lists(runs, dropped):
-        wrapped = len(run) >= 2 and all(len(line.text) <= WRAP_MAX_CHARS for line in run[:-1])
+        # hard-wrapped prose: every line but the last at most the wrap width, and the last no longer
+        # than the first ("'Our tests comply'" above an unbroken paragraph is a subheading, not a wrap)
+        wrapped = len(run) >= 2 and all(len(line.text) <= WRAP_MAX_CHARS for line in run[:-1]) \
+            and len(run[-1].text) <= max(len(run[0].text), WRAP_MAX_CHARS)
         current = [run[0]]
         for line in run[1:]:
             last = current[-1].text
@@ -571,6 +620,10 @@ def _assemble_body(lines, roles, dropped, raw):
     while pieces and len(pieces[-1]) == 1 and len(pieces[-1][0].text.split()) == 1:
         pieces.pop()  # a section label closing the page ("Business"): the next page's, not this story's
         dropped["trailing section label"] += 1
+    while pieces and len(pieces[-1]) >= 2 and sum(len(line.text.split()) for line in pieces[-1]) <= TAGLINE_MAX_WORDS \
+            and all(line.text[-1] not in noise.SENTENCE_END for line in pieces[-1]):
+        pieces.pop()  # a promo closing the page, name and tagline: "ABC News Live" / "24/7 coverage of ..."
+        dropped["trailing promo"] += 1
     paragraphs: list[tuple[str, list[_Line]]] = []
     headings: list[tuple[str, int]] = []  # each subheading with the number of paragraphs above it
     texts = [" ".join(line.text for line in piece) for piece in pieces]

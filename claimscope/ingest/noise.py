@@ -82,8 +82,11 @@ _NOISE_LINES = [
     r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:and (?:[A-Z][\w.'’-]*\s+){1,4})?contributed (?:reporting|to this (?:report|article|story))\.?"
     r"|additional reporting by .{2,80}",
     r"press play to listen to this (?:article|story)|voiced by artificial intelligence\.?",  # POLITICO's audio box
-    r"(?:[^|.]{1,40}\s*\|\s*){2,}[^|.]{1,40}",                              # a menu on one line ("Support HKFP | Policies & Ethics | ...")
-    r"tag(?:s|ged)\s*:\s*.{1,300}",                                       # "TAGGED: courts, delivery riders, ..."
+    r"(?:(?:[^|.]|\.(?=\w)){1,40}\s*\|\s*){2,}(?:[^|.]|\.(?=\w)){1,40}",  # a menu on one line ("Support HKFP | Policies & Ethics | ...", "Perfil.com | Noticias | ...")
+    r"copy url|how does this make you feel\??",                              # share and reaction widgets
+    r"comments?\s*[-–—:]\s*please (?:log ?in|sign in|register)\b.{0,40}|do not sell or share my personal information",
+    r"tag(?:s|ged)\s*:\s*.{0,300}",                                       # "TAGGED: courts, delivery riders, ...", "Tags:"
+    r"(?-i:[-–—]\s*[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10}){1,3})",                # a wire sign-off of desk tags ("– TIMES/NA")
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -119,7 +122,7 @@ NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNOREC
 # Lines that open a list of related links: the heading and the short link lines after it go.
 RELATED_HEADING = re.compile(
     r"^(?:related(?: articles?| stories| coverage| content| links| news| reading| topics)?|more (?:from|on) .{1,40}"
-    r"|you (?:may|might) also like|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
+    r"|you (?:may|might) also like|must read|more(?=\s*:)|sponsored(?: content| stories| links)?(?: by \w+)?|recommended(?: for you| stories| reading)?|read (?:more|next|also)|see also"
     r"|follow(?=\s*:\s*$)|keywords(?=\s*$)|(?:skip next section )?(?:related topics|explore more|more from \w+)"
     r"|most (?:read|popular|viewed|liked)|trending(?: now)?|top stories|what to read next|latest (?:news|stories)|also worth reading"
     r"|more stories from .{1,40}|popular on .{1,40}|.{1,30} editors['’] picks)"
@@ -129,7 +132,8 @@ RELATED_HEADING = re.compile(
 # A promotion box printed inline ("skip past newsletter promotion" ... "after newsletter promotion"):
 # every line from the opening marker to the closing one goes, if the closing one comes within
 # PROMO_MAX_LINES lines (clean.py).
-PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?)$", re.IGNORECASE)
+PROMO_START = re.compile(r"^(?:skip (?:past|over) (?:\w+ )?(?:newsletter )?promotion|note from the author:?|support [\w'’ ]{2,40})$",
+                         re.IGNORECASE)
 # A newsletter sign-up line; the short blurb under it is part of the promotion (clean.py).
 NEWSLETTER_SIGNUP = re.compile(r"^(?:sign up|subscribe)\b.{0,60}\bnewsletter\b.{0,20}$", re.IGNORECASE)
 # Any short sign-up line ("Sign up for push alerts"): the line under it is its blurb when it talks
@@ -140,7 +144,8 @@ SIGNUP_LINE = re.compile(r"^(?:sign up|subscribe)\b.{0,60}$", re.IGNORECASE)
 CALL_TO_ACTION = re.compile(r"^(?:sign up(?: now| today| here)?|subscribe(?: now| today| here)?|register now|join now)\.?$",
                             re.IGNORECASE)
 READER_ADDRESS = re.compile(r"\b(?:you|your|inbox|subscribe|subscription|newsletter|sign up|readers?)\b", re.IGNORECASE)
-PROMO_END = re.compile(r"^(?:after (?:\w+ )?(?:newsletter )?promotion|become a (?:member|subscriber))$", re.IGNORECASE)
+PROMO_END = re.compile(r"^(?:after (?:\w+ )?(?:newsletter )?promotion|become an? (?:[\w'’]+ ){0,2}(?:member|subscriber|insider))$",
+                       re.IGNORECASE)
 
 # Wire trailers and contributor lines: credits for the story, not part of it.
 # "Reporting by Jane Doe in Kyiv; Editing by John Roe" (in parentheses or not), "Additional reporting by ...",
@@ -275,6 +280,10 @@ VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{
 CREDIT_ONLY = re.compile(r"^(?:Credit\.{3}\s*|(?P<label>Copyright)\s+)?(?P<credit>Courtesy(?: of)? [A-Z][\w.'’ &-]{2,60}|[A-Z][\w.'’ -]{1,40}"
                          r"(?:/[A-Z][\w.'’ -]{1,40}){1,4}|(?<=\.\.\.)\s*\S.{1,80})$")
 # A photo viewer's toggles between a caption and its credit (NPR: "hide caption" / "toggle caption").
+# A caption opened by its label in capitals ("NSC MEETING. Security officials meet ...") and the
+# credit alone under it, a short name with no slash ("Malacañang Photo", "Philippine Coast Guard").
+LABELLED_CAPTION = re.compile(r"^[A-Z][A-Z'’&-]+(?: [A-Z][A-Z'’&-]+){0,4}\. [A-Z].{20,}[.!?”\"]$")
+CREDIT_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|of|de|the)){0,4}$")
 CAPTION_TOGGLE = re.compile(r"^(?:hide|show|toggle|expand|close) caption$", re.IGNORECASE)
 # Sale and file markers a caption carries before its credit: "... Lake. (PHOTO NOT FOR SALE) (Yonhap)".
 # Also a bare archive marker after the caption's last sentence: "... in Kalaburagi. File | Photo Credit: ...".
@@ -302,8 +311,9 @@ DATE_PATTERNS = (
     # "2025-04-26"
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
-# "14/04/2025", "04.14.2025": read only when unambiguous (one part over 12), see clean.parse_date.
-NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
+# "14/04/2025", "04.14.2025", "07-05-2025": read only when unambiguous (one part over 12), see
+# clean.parse_date; the separator is the same twice.
+NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|issued|modified|last modified)\s*(?:on)?\s*[:\-–—]?\s*)?"
