@@ -140,7 +140,7 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
     exclude |= {t.i for t in cue_tokens}
     if source is not None:
         exclude |= {t.i for t in source}
-        root = next(t for t in source if t.head.i not in {x.i for x in source} or t.head is t)
+        root = next(t for t in source if t.head.i not in {x.i for x in source} or t.head.i == t.i)
         if root.dep_ == "pobj":
             exclude.add(root.head.i)  # the "by" of "by some Afghans"
     exclude |= {c.i for c in tok.children if c.dep_ == "dative"}
@@ -210,7 +210,7 @@ def _according_to(tok: Token) -> SpanTriple | None:
     if not objs:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp") and clause.head is not clause and clause.pos_ not in ("VERB", "AUX"):
+    while clause.dep_ not in ("ROOT", "ccomp") and clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
         clause = clause.head
     source = _np_tokens(objs[0])
     phrase = {t.i for t in tok.subtree}

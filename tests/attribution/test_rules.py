@@ -90,3 +90,9 @@ def test_layout_colon_labels_are_not_speakers():
 def test_layout_dash_signs_the_quote_before_it():
     text = "“He represents our greatest shame and should step aside.” ― Sonya Herridge\n"
     assert [("―", ["Sonya Herridge"], ["“He represents our greatest shame and should step aside.”"])] == _layout(text)
+
+
+def test_rules_survive_a_sentence_whose_root_is_the_speaker():
+    """spaCy makes "Trump" the root here; finding the source's head once raised StopIteration."""
+    found = {c: s for c, s, _ in _triples("Donald Trump, who said the election was rigged, lost.")}
+    assert ["Donald Trump"] == found["said"]
