@@ -23,7 +23,8 @@ def merge_groups(items, groups: list[Group], idf) -> list[Group]:
     for i in range(len(groups)):
         for j in range(i + 1, len(groups)):
             gi, gj = groups[i], groups[j]
-            if set(gi.asserting + gi.denying) & set(gj.asserting + gj.denying) or _same_proposition(items, gi, gj, idf):
+            if set(gi.asserting + gi.denying) & set(gj.asserting + gj.denying) or _same_proposition(items, gi, gj, idf) \
+                    or _names_the_claim_of(items, gi, gj) or _names_the_claim_of(items, gj, gi):
                 parent[find(i)] = find(j)
     merged: dict[int, Group] = {}
     for i, g in enumerate(groups):
@@ -46,6 +47,17 @@ def _same_proposition(items, gi: Group, gj: Group, idf) -> bool:
     return False
 
 
+def _names_the_claim_of(items, nominal: Group, g: Group) -> bool:
+    """"Greer dismissed Harwell's figure ..." (its asserting side only the nominal's owner) is the
+    dispute in which Harwell's own claim already stands against Greer, however differently worded."""
+    if nominal.asserting or not nominal.extra_asserting or not g.asserting:
+        return False
+    asserting = [p for a in g.asserting for p in items[a].parties]
+    deniers = [p for d in g.denying for p in items[d].parties]
+    return same_party(nominal.extra_asserting, asserting) and \
+        same_party([p for d in nominal.denying for p in items[d].parties], deniers)
+
+
 def widen_asserting(items, g: Group, idf, postings) -> None:
     """Other parties' assertive claims of the same proposition join its asserting side."""
     if not g.asserting:
@@ -62,7 +74,8 @@ def widen_asserting(items, g: Group, idf, postings) -> None:
 
 
 def to_dispute(items: list[Item], g: Group) -> Dispute | None:
-    asserted = unique([p for a in g.asserting for p in items[a].parties] + g.extra_asserting)
+    asserted = unique([p for a in g.asserting for p in items[a].parties])
+    asserted += [p for p in unique(g.extra_asserting) if not same_party([p], asserted)]  # not "Harwell" beside "Denise Harwell"
     denied = unique([p for d in g.denying for p in items[d].parties])
     denied = [p for p in denied if not same_party([p], asserted)]
     if not asserted or not denied:

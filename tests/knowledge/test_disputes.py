@@ -49,6 +49,19 @@ def test_find_disputes_nominal_gives_the_asserting_party():
     assert "Wirecard had hidden losses from investors" == d.proposition
 
 
+def test_find_disputes_nominal_of_a_claim_already_disputed_is_the_same_dispute():
+    art = make_article("Harwell said hundreds of mail ballots were counted without valid signatures.",
+                       "Election director Paula Greer denied that ballots without valid signatures were counted.",
+                       "Greer dismissed Harwell's figure of 400 as not based on anything her office had seen.")
+    an = analysis(art, ("Harwell", "said", "hundreds of mail ballots were counted without valid signatures",
+                        Stance.ASSERT, "Denise Harwell"),
+                  ("Election director Paula Greer", "denied", "that ballots without valid signatures were counted",
+                   Stance.DENY, "Paula Greer"),
+                  ("Greer", "dismissed", "Harwell's figure of 400", Stance.DENY, "Paula Greer"))
+    [d] = find_disputes([an])
+    assert ({"Denise Harwell"}, {"Paula Greer"}) == sides([d])[0]
+
+
 def test_parse_nominal_possessive_and_by_forms():
     assert ("Gerasimov", "all groups had been liquidated") == parse_nominal("Gerasimov's assertion that all groups had been liquidated")
     assert ("Justice Department", "he lied") == parse_nominal("claims by the Justice Department that he lied")
