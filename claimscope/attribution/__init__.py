@@ -103,6 +103,10 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         merged.append(triple)
     merged += [r for r in by_rule if not any(_overlaps(r.cue, t.cue) for t in found)
                and _rule_stands(doc, text, r, found, cue_p)]
+    merged.sort(key=lambda t: t.cue)
+    for k in range(1, len(merged)):
+        if not merged[k].sources:  # "X denied ... and called ...", where only the rules found "denied"
+            merged[k] = dataclasses.replace(merged[k], sources=_coordinated_source(doc, text, merged[k - 1], merged[k]))
     return _own_contents(text, sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue))
 
 

@@ -53,7 +53,7 @@ from claimscope.attribution.lexicon import (
     PERSISTENCE_LEMMAS,
     TERMINATION_LEMMAS,
 )
-from claimscope.attribution.sources import EntityIndex, capital_countries, resolve_source
+from claimscope.attribution.sources import EntityIndex, country_of_capital, resolve_source
 from claimscope.model import Stance
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -430,12 +430,11 @@ def _keys(name: str | None) -> frozenset[str]:
     if members:
         name = name[members[-1].start():]
     out = set()
-    capitals = capital_countries()
     for word in name.replace("'s", " ").replace("’s", " ").split():
         w = word.strip(".,;:()\"'’“”").lower()
         if len(w) < 3 or w in GENERIC_NAME_WORDS:
             continue
-        w = capitals.get(w, w).lower()
+        w = (country_of_capital(w) or w).lower()
         w = DEMONYMS.get(w, w)
         out.add(w[:5])
     return frozenset(out)

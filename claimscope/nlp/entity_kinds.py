@@ -10,12 +10,13 @@ evidence a reader would use:
    beside a role ("the group's director, Irina Constantin,") -> PERSON;
 2. a company or institution word ending the name ("Halvorsen Pharma", "Lyon Commission") -> ORG;
 3. a one-word name that is the surname of a person named in full elsewhere in the article
-   ("Brandt" after "Markus Brandt") -> PERSON;
+   ("Brandt" after "Markus Brandt", "Salcedo" after "Héctor Salcedo Rivas") -> PERSON;
 4. a one-word PERSON that is a well-known city or country and no one's surname here -> GPE;
 5. a name followed by post-nominal letters ("Nadia Qureshi KC") -> PERSON, and the letters are no
    entity of their own;
 6. a PERSON cut before an apostrophe surname ("Sunitha" | "D’Souza") or before the rest of a long
-   name ("Chaudhry Arshad" | "Mehmood Ghuman") takes it in;
+   name ("Chaudhry Arshad" | "Mehmood Ghuman") takes it in, and one cut after a title ("General
+   Héctor" | "Salcedo Rivas") takes in the given name;
 7. an ORG cut after a joining word ("The Australian Competition and" | "Consumer Commission") takes
    the capitalised words that follow in;
 8. a run of capitalised words ending in an organisation word that NER missed, or cut into a
@@ -70,6 +71,7 @@ institute university college school foundation association union federation leag
 airways motors systems technologies labs laboratories media news times post network studios
 initiative coalition collective consortium alliance movement centre center forum trust fund monitor
 shipping logistics mining trading engineering consulting construction stevedoring fisheries foods
+coal steel oil gas petroleum cement chemicals metals minerals electric energy resources
 """.split())
 # "Brandt, 54," / "Marchand, a 41-year-old lawyer," / "Dumont, the agency's head of inspections,"
 _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:"
@@ -154,7 +156,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         elif labels[k] in RELABELLED and _looks_like_name(ent) and (
                 _title_before(doc, ent) or _apposition_after(text, ent) or _named_role(ent)):
             labels[k] = "PERSON"
-    surnames = {e[-1].lower_ for e, lab in zip(ents, labels) if lab == "PERSON" and len(e) > 1}
+    surnames = _surnames(doc, ents, labels)
     org_words = {t.lower_ for e, lab in zip(ents, labels) if lab == "ORG" and len(e) > 1 for t in e if t.is_title}
     places = _well_known_places()
     for k, ent in enumerate(ents):
@@ -176,6 +178,20 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         doc.ents = [e if lab == e.label_ and end == e.end and start == e.start else Span(doc, start, end, label=lab)
                     for k, (e, lab, start, end) in enumerate(zip(ents, labels, starts, ends)) if k not in post]
     return doc
+
+
+def _surnames(doc: Doc, ents: list[Span], labels: list[str]) -> set[str]:
+    """Rule 3's surnames: the last word of each person's full name and, in a name of three words
+    or more, the word before it ("Salcedo" in "Héctor Salcedo Rivas": a Spanish name's first surname)."""
+    out = set()
+    for k, (ent, label) in enumerate(zip(ents, labels)):
+        if label != "PERSON" or len(ent) < 2:
+            continue
+        name = doc[_mended_start(doc, ent, label, ents[k - 1].end if k else 0):ent.end]
+        out.add(name[-1].lower_)
+        if len(name) > 2 and name[-2].is_title and name[-2].is_alpha:
+            out.add(name[-2].lower_)
+    return out
 
 
 def _is_unnamed_org(ent: Span) -> bool:
@@ -234,8 +250,13 @@ def _mended_end(doc: Doc, ent: Span, label: str, limit: int) -> int:
 
 def _mended_start(doc: Doc, ent: Span, label: str, floor: int) -> int:
     """Where an organisation should start (rule 9): with the capitalised words compounded onto it
-    that NER left out ("Open" | "Tender Watch"), never before the previous entity's end."""
+    that NER left out ("Open" | "Tender Watch"); where a person should (rule 6): with the given name
+    NER took for part of the title before it ("General Héctor" | "Salcedo Rivas"). Never before the
+    previous entity's end."""
     start = ent.start
+    if label == "PERSON" and start - 1 > floor and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].lower_ not in PERSON_TITLES and doc[start - 2].lower_.rstrip(".") in PERSON_TITLES:
+        return start - 1
     if label == "ORG":
         while start > floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                 and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end:

@@ -177,6 +177,14 @@ def test_extract_participle_after_a_comma_shares_the_source_of_the_cue_before():
     assert "Kodjo Amenyo" == by_cue["telling"].source_resolved
 
 
+def test_extract_coordinated_cue_takes_the_source_of_a_cue_only_the_rules_found():
+    art = Article(id="k", headline=None, paragraphs=(
+        "ScriptBridge, which is based in Nashville, Tennessee, denied the allegations and called the lawsuit "
+        "\"political theater\" staged by an attorney general who is expected to run for governor.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "ScriptBridge" == by_cue["called"].source_resolved == by_cue["denied"].source_resolved
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

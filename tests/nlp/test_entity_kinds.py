@@ -21,6 +21,12 @@ def test_surname_of_a_person_named_in_full_is_a_person():
     assert "PERSON" == kinds.get("Brandt")
 
 
+def test_first_of_two_spanish_surnames_is_a_person_and_the_given_name_joins_after_a_title():
+    kinds = _kinds("General Héctor Salcedo Rivas accused Guyana of provocation. "
+                   "“We responded,” said Salcedo on Monday.")
+    assert "PERSON" == kinds.get("Héctor Salcedo Rivas") == kinds.get("Salcedo")
+
+
 def test_company_word_ending_a_name_makes_it_an_organisation():
     assert "ORG" == _kinds("German drugmaker Halvorsen Pharma said on Tuesday that the trial was sound.").get("Halvorsen Pharma")
 
