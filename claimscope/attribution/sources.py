@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from claimscope.knowledge.gazetteer import name_key
 from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
+from claimscope.nlp.names import name_key
 
 logger = logging.getLogger(__name__)
 

