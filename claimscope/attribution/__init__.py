@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimscope.attribution.lexicon import EVALUATIVE_CUES
+from claimscope.attribution.lexicon import EVALUATIVE_CUES, INANIMATE_SOURCE_NOUNS
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
 from claimscope.attribution.rules import find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
@@ -68,6 +68,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     found = [t for t in find_attribution_spans(doc, cue_p=cue_p)
              if not all(tok.pos_ == "PROPN" for tok in doc.char_span(*t.cue, alignment_mode="expand") or ())]
     by_rule = [r for r in find_rule_spans(doc) if not _is_colon_dateline(text, r)]
+    acts = [t for t in found + by_rule if _thing_acts(doc, t)]  # "the CCG vessel blasted the boat"
+    found, by_rule = [t for t in found if t not in acts], [r for r in by_rule if r not in acts]
     merged = []
     for triple in found:
         if any(_overlaps(s, r.cue) and _shares_content(triple, r) for r in by_rule for s in triple.sources):
@@ -95,7 +97,7 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):
             triple = dataclasses.replace(triple, contents=twin.contents)
         elif twin is not None and twin.contents and _covers(twin.contents, triple.contents) \
-                and _ends_mid_clause(text, triple.contents) \
+                and (_ends_mid_clause(text, triple.contents) or _ends_on_a_thing(triple, acts)) \
                 and not any(r.cue != twin.cue and r.sources == twin.sources and _inside(r.cue, twin.contents)
                             for r in by_rule):
             # the model stopped before the clause did, not at the same subject's next verb ("denied that ... and accused")
@@ -311,6 +313,21 @@ def _inside_quote(text: str, offset: int) -> bool:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _thing_acts(doc: Doc, triple: SpanTriple) -> bool:
+    """The "source" is a thing (INANIMATE_SOURCE_NOUNS): the cue is a literal act, not speech."""
+    if not triple.sources:
+        return False
+    span = doc.char_span(*triple.sources[0], alignment_mode="expand")
+    return span is not None and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in INANIMATE_SOURCE_NOUNS
+
+
+def _ends_on_a_thing(triple: SpanTriple, acts: list[SpanTriple]) -> bool:
+    """The model ended the content on the thing whose act it took for a cue ("said the CCG vessel |
+    , with bow number 5203, blasted ..."): the clause goes on."""
+    end = max(e for _, e in triple.contents)
+    return any(s <= end <= e for t in acts for s, e in t.sources)
 
 
 def _ends_mid_clause(text: str, contents) -> bool:

@@ -115,7 +115,7 @@ FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "wo", "shall", "would", 
 FUTURE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("be", "go", "to"), ("plan", "to"), ("open", "the", "way"), ("pave", "the", "way"), ("create", "condition"),
     ("set", "to"), ("poise", "to"), ("on", "track", "to"), ("be", "about", "to"),
-    ("lay", "the", "groundwork"),
+    ("lay", "the", "groundwork"), ("likely", "to"), ("unlikely", "to"),
 )
 # Finite-verb tags: a content with none ("the deal", "to curb emissions") is a topic or an aim,
 # not a claim, and a neutral cue over it reports no stance ("other").
@@ -224,6 +224,8 @@ ASSERTING_OBJECT_VERBS = frozenset({"say", "cite", "note", "point", "put", "show
 EMBEDDED_QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "whom"})
 # Verbs that put their "to"-complement in the future: "plans to release", "promises to make".
 FUTURE_VERBS = frozenset({"plan", "intend", "promise", "pledge", "vow", "expect", "threaten", "aim"})
+# Verbs whose object is what is foreseen: "he expected more clashes before the vote".
+FORESEEING_VERBS = frozenset({"expect", "anticipate", "foresee", "forecast", "predict"})
 # "would" is the past of "will" ("said he would leave"), but not in "I would say", "would be wise",
 # "would never", "would otherwise".
 WOULD_NON_FUTURE_VERBS = frozenset({"say", "like", "love", "prefer", "add", "argue", "suggest"})
@@ -269,6 +271,13 @@ DEMONYMS = {
     "u.k.": "britain", "us": "america", "u.s.": "america", "usa": "america", "american": "america",
     "emirati": "emirates", "saudi": "saudi", "israeli": "israel",
 }
+# Things that never speak: a cue verb with one of these as its subject is a literal act ("the CCG
+# vessel blasted the boat with a water cannon"), not a speech act.
+INANIMATE_SOURCE_NOUNS = frozenset({
+    "vessel", "ship", "boat", "warship", "plane", "aircraft", "jet", "drone", "helicopter", "missile",
+    "rocket", "shell", "bomb", "cannon", "gun", "tank", "car", "truck", "vehicle", "train", "bus",
+    "storm", "typhoon", "hurricane", "flood", "fire", "blaze", "wind", "wave", "explosion", "blast",
+})
 # Words of a name that identify no one party: titles, institution kinds, legal endings.
 GENERIC_NAME_WORDS = frozenset({
     "the", "of", "and", "for", "mr", "mrs", "ms", "dr", "president", "minister", "prime", "chief",

@@ -274,6 +274,12 @@ def _verb_source(verb: Token) -> list[Token] | None:
         if subj.lower_ in ("what", "which"):
             return None
         return _np_tokens(subj)
+    clause = verb.head
+    if verb.dep_ in ("advcl", "conj") and clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" \
+            and clause.head.pos_ in ("PROPN", "NOUN") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Partido Bagong Bayan (PBB), whose candidate lost by 1,812 votes, alleged that ...": the parse
+        # found no main verb and hung the cue on the relative clause; its noun is the speaker
+        return _np_tokens(clause.head)
     participle = verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN")
     if verb.dep_ == "conj" or participle:
         head = verb.head

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from claimscope.nlp.entity_kinds import ORG_ENDINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
+from claimscope.nlp.entity_kinds import ORG_ENDINGS, PARTY_OPENINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
 from claimscope.nlp.names import name_key
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,8 @@ PERSON_NOUNS = frozenset({
     "firefighter", "sailor", "captain", "migrant", "patient", "mayor", "councillor", "councilor",
     "journalist", "reporter", "photographer", "medic", "volunteer", "employee", "staffer", "whistleblower",
     "magistrate", "coroner", "legislator", "convenor", "barrister", "solicitor", "chemist", "specialist",
-    "academic", "lecturer", "scholar", "historian", "campaigner", "consultant",
+    "academic", "lecturer", "scholar", "historian", "campaigner", "consultant", "runner-up", "challenger",
+    "incumbent", "contender", "hopeful", "petitioner", "plaintiff", "complainant", "claimant",
     # a nationality written as a noun for a person named before ("The Dutchman questioned ...")
     "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
     "irishwoman", "scotsman", "scotswoman", "welshman", "welshwoman", "briton", "swede", "dane", "finn", "pole",
@@ -518,7 +519,7 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
     aged = _aged(span.doc, index, age.group(1), start) if age else None
     if aged is not None:  # "the 58-year-old" is "K. Ramachandran, 58,"
         return fullest_name(index, aged)
-    role_holder = _role_holder(span, index)
+    role_holder = _role_holder(span, index) or (_titled_later(span) if span[0].lower_ != "a" else None)
     if role_holder is not None:
         return role_holder
     last = _last_before(index.persons, start)
@@ -539,6 +540,19 @@ def _role_holder(span: SpacySpan, index: EntityIndex) -> str | None:
             best, best_overlap = name, overlap
     if best is not None and best_overlap >= min(MIN_ROLE_OVERLAP, len(words)):
         return best
+    return None
+
+
+def _titled_later(span: SpacySpan) -> str | None:
+    """"the city's clerk" in a lede, "City clerk Josephine Aucoin" further down: the person a later
+    title of the same word names, where NER missed the name and so no role was indexed for it."""
+    title = _head_word(span.root)
+    for tok in span.doc[span.end:]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() == title and tok.dep_ == "compound" \
+                and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+            name = _clean_name(_propn_run(tok.head))
+            if len(name.split()) >= 2:
+                return name
     return None
 
 
@@ -599,11 +613,11 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         # "A labor union at convenience store chain Komichi Mart said" in a lede, "the Komichi Mart
         # Workers' Union" next: an indefinite organisation is the one named next with its head noun last
         # "A consumer group said" ... "The Thai Consumer Rights Network": a generic noun's modifier names it
-        kinds = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")} \
+        kinds = {_stem(c) for c in head.children if c.dep_ in ("compound", "amod")} \
             if head.lemma_.lower() in GENERIC_ORG_NOUNS else set()
         later = next((e for e in doc.ents if e.start >= span.sent.end and e.label_ == "ORG" and len(e) > 1
                       and e.start_char < span.end_char + CATAPHORA_CHARS  # not the group its own sentence accuses
-                      and (e[-1].lemma_.lower() == head.lemma_.lower() or kinds & {t.lemma_.lower() for t in e})), None)
+                      and (e[-1].lemma_.lower() == head.lemma_.lower() or kinds & {_stem(t) for t in e})), None)
         if later is not None:
             return _org_name(later)
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}  # "that represents 2,300 drivers"
@@ -618,7 +632,8 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
         near = ent.start < span.start or ent.start_char < span.end_char + CATAPHORA_CHARS
         if near and (ent[-1].lemma_.lower() in named_by or (heads and heads[0].i + 1 < ent.end
-                                                                       and doc[heads[0].i + 1].lower_ == "of")) \
+                                                                       and doc[heads[0].i + 1].lower_ == "of")
+                     or head.lemma_.lower() == "party" and ent[0].lower_ in PARTY_OPENINGS) \
                 or head.lemma_.lower() == "union" and UNION_NAME.search(ent.text):  # a union's name, however far
             # "The agency" -> "European Medicines Agency"; "the ministry" -> "Ministry of Environment"
             return _org_name(ent)
@@ -706,7 +721,21 @@ def _is_person_description(span: SpacySpan) -> bool:
     root = span.root
     if root.tag_ in ("NNS", "NNPS"):
         return False
-    return root.lemma_.lower() in PERSON_NOUNS or "year-old" in span.text.lower().replace(" ", "")
+    return _head_word(root) in PERSON_NOUNS or "year-old" in span.text.lower().replace(" ", "")
+
+
+def _stem(tok: Token) -> str:
+    """A word's lemma without a plural "s": a name's "Patients" (a PROPN keeps its plural) meets "patient"."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if len(lemma) > 3 and lemma.endswith("s") and not lemma.endswith("ss") else lemma
+
+
+def _head_word(root: Token) -> str:
+    """The head noun's lemma, or the hyphenated word it ends ("runner-up", split in three by the tokenizer)."""
+    doc = root.doc
+    if root.i >= 2 and doc[root.i - 1].text == "-" and not doc[root.i - 1].whitespace_ and not doc[root.i - 2].whitespace_:
+        return f"{doc[root.i - 2].lower_}-{root.lower_}"
+    return root.lemma_.lower()
 
 
 def _is_stated_role(span: SpacySpan, index: EntityIndex) -> bool:

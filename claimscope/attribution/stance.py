@@ -3,9 +3,8 @@
 The rule (the seed gold's): the cue decides when it carries a stance (denied, praised, warned,
 "could not verify", "was unconvinced"); for a neutral cue (said, told, added) the content decides:
 it says a claim is false or contradicts another party's claim in the same article -> deny; it
-blames -> accuse; it states a future outcome (will, would, going to; not under "if" unless the
-content opens on the "will" clause) -> predict;
-otherwise assert. Negation turns a stance cue into "other" ("did not deny"), and "could not verify"
+blames -> accuse; it states a future outcome (will, would, going to, likely to, "expected more
+clashes"; not under "if" unless the content opens on the "will" clause) -> predict; otherwise assert. Negation turns a stance cue into "other" ("did not deny"), and "could not verify"
 into question. Evaluative cues ("described as", "seen as") take the polarity of the evaluation.
 """
 from __future__ import annotations
@@ -28,6 +27,7 @@ from claimscope.attribution.lexicon import (
     FALSITY_FORMS,
     FALSITY_LEMMAS,
     FINITE_TAGS,
+    FORESEEING_VERBS,
     FUTURE_AUXILIARIES,
     FUTURE_PHRASES,
     FUTURE_VERBS,
@@ -354,6 +354,9 @@ def _is_future(tokens: list[Token], lemmas: list[str], tops: list[Token]) -> boo
         if t.lemma_.lower() in FUTURE_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl") and \
                 any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children):
             return True
+        if t.lemma_.lower() in FORESEEING_VERBS and t.pos_ == "VERB" and any(t.i == top.i for top in tops) and \
+                any(c.dep_ == "dobj" for c in t.children) and not any(c.dep_ == "neg" for c in t.children):
+            return True  # "he expected more clashes before the vote"
     return _has_phrase(lemmas, FUTURE_PHRASES)
 
 

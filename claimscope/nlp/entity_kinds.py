@@ -8,7 +8,8 @@ evidence a reader would use:
 1. a person's title or role just before the name ("mayor Paul Girard", "Mr. Lacoste"), or an age
    or role apposition after it ("Brandt, 54,", "Marchand, a 41-year-old lawyer,"), or the name set
    beside a role ("the group's director, Irina Constantin,") -> PERSON;
-2. a company or institution word ending the name ("Halvorsen Pharma", "Lyon Commission") -> ORG;
+2. a company or institution word ending the name ("Halvorsen Pharma", "Lyon Commission"), or a
+   word for "party" opening it ("Partido Bagong Bayan") -> ORG;
 3. a one-word name that is the surname of a person named in full elsewhere in the article
    ("Brandt" after "Markus Brandt", "Salcedo" after "Héctor Salcedo Rivas") -> PERSON;
 4. a one-word PERSON that is a well-known city or country and no one's surname here -> GPE;
@@ -60,6 +61,7 @@ sheikh emir pastor father sister brother mother wife husband son daughter collea
 challenger rival opponent activist journalist reporter editor author writer actor actress singer
 prosecutor counsel barrister solicitor detective inspector superintendent commissioner nurse
 td mp mla mep magistrate coroner lawmaker legislator councillor councilor datuk dato datin tun
+commodore brigadier marshal commandant corporal cpl
 """.split())
 # Letters after a name that are no part of it: "Nadia Qureshi KC", "Jane Doe MP".
 POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "PhD", "MD"})
@@ -81,6 +83,8 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
 # "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
 _APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
 JOINING_WORDS = frozenset({"and", "of", "for", "&"})
+# "Party" in the languages whose party names open with it ("Partido Bagong Bayan", "Parti Insan Malaysia").
+PARTY_OPENINGS = frozenset({"partido", "parti", "partai", "partei", "partij", "partia", "partito", "partit"})
 # What an organisation is, written right before its name (rule 10); not trades a person has ("producer").
 ORG_KINDS = frozenset({"company", "firm", "carrier", "airline", "drugmaker", "carmaker", "automaker", "lender",
                        "insurer", "retailer", "supplier", "utility", "broadcaster", "conglomerate", "miner",
@@ -148,7 +152,7 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         if k in post or k + 1 in post:
             continue
         last = ent[-1].lower_.rstrip(".")
-        if len(ent) > 1 and last in ORG_ENDINGS:
+        if len(ent) > 1 and (last in ORG_ENDINGS or ent[0].lower_ in PARTY_OPENINGS):
             labels[k] = "ORG"
         elif labels[k] in ("PERSON", "GPE") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_KINDS \
                 and doc[ent.start - 1].pos_ == "NOUN":
@@ -269,4 +273,4 @@ def entity_kinds_component(doc: Doc) -> Doc:
     return fix_entity_kinds(doc)
 
 
-__all__ = ["fix_entity_kinds", "PERSON_TITLES", "ORG_ENDINGS", "POST_NOMINALS"]
+__all__ = ["fix_entity_kinds", "PERSON_TITLES", "ORG_ENDINGS", "PARTY_OPENINGS", "POST_NOMINALS"]

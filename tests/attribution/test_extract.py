@@ -185,6 +185,15 @@ def test_extract_coordinated_cue_takes_the_source_of_a_cue_only_the_rules_found(
     assert "ScriptBridge" == by_cue["called"].source_resolved == by_cue["denied"].source_resolved
 
 
+def test_extract_a_thing_that_blasts_is_no_speaker_and_the_report_of_it_runs_whole():
+    art = Article(id="v", headline=None, paragraphs=(
+        "Commodore Arnel Dela Paz, the coast guard spokesperson, said the CCG vessel, with bow number 5203, "
+        "blasted the wooden-hulled boat with a water cannon for about eight minutes.",))
+    atts = extract_attributions(art)
+    assert [("said", "Arnel Dela Paz")] == [(a.cue.text, a.source_resolved) for a in atts]
+    assert atts[0].contents[-1].text.endswith("for about eight minutes")
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

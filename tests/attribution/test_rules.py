@@ -96,3 +96,10 @@ def test_rules_survive_a_sentence_whose_root_is_the_speaker():
     """spaCy makes "Trump" the root here; finding the source's head once raised StopIteration."""
     found = {c: s for c, s, _ in _triples("Donald Trump, who said the election was rigged, lost.")}
     assert ["Donald Trump"] == found["said"]
+
+
+def test_rules_cue_hung_on_a_relative_clause_takes_the_noun_the_clause_describes():
+    """spaCy finds no main verb here and hangs "alleged" on "lost"; Cabrera did not allege it."""
+    found = {c: s for c, s, _ in _triples("Partido Bagong Bayan (PBB), whose candidate Rosalinda Cabrera lost by "
+                                          "1,812 votes, alleged last week that supporters of the mayor bought votes.")}
+    assert found["alleged"][0].startswith("Partido Bagong Bayan")

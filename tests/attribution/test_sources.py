@@ -526,3 +526,35 @@ def test_sources_the_company_is_the_coal_miner_accused_not_the_network_named_aft
                     'the allegations as "reckless and untrue".',
                     "The Highveld Environmental Justice Network said on Monday that the tests were faked.")
     assert "Khwezi Coal" == got["has rejected"]
+
+
+def test_sources_the_party_is_the_party_named_in_its_own_language():
+    got = _resolved("Partido Bagong Bayan (PBB), whose candidate Rosalinda Cabrera lost to the incumbent by 1,812 votes, "
+                    "alleged last week that his supporters handed out cash in 14 barangays.",
+                    "The party has asked the Comelec to order a manual recount, which it said would show Cabrera won.")
+    assert "Partido Bagong Bayan" == got["alleged"] == got["has asked"]
+
+
+def test_sources_the_runner_up_in_a_lede_is_the_candidate_named_next():
+    got = _resolved("The runner-up in Peterborough's mayoral by-election says hundreds of ineligible ballots were "
+                    "counted in a race he lost by 214 votes.",
+                    "Hugh Caldwell, a former city councillor, told reporters Monday that his campaign had found 638 "
+                    "suspect ballots.")
+    assert "Hugh Caldwell" == got["says"]
+
+
+def test_sources_an_advocacy_group_is_the_alliance_whose_name_carries_its_cause():
+    got = _resolved("A patient advocacy group has accused the Barrow Valley Hospital Group of leaving elderly "
+                    "patients on trolleys for up to four days.",
+                    "The Acute Patients' Alliance said on Wednesday that its volunteers counted 61 patients on trolleys.")
+    assert "Acute Patients' Alliance" == got["has accused"]
+
+
+def test_sources_the_citys_clerk_in_a_lede_is_the_clerk_titled_further_down():
+    """NER misses "Josephine Aucoin"; the later title "City clerk" names her."""
+    got = _resolved("The runner-up in the mayoral by-election says hundreds of ineligible ballots were counted, but "
+                    "the city's clerk says there is no evidence a single improper ballot was cast.",
+                    "Hugh Caldwell, a former city councillor, told reporters Monday that his campaign had found 638 "
+                    "suspect ballots.",
+                    "City clerk Josephine Aucoin rejected the allegation.")
+    assert "Josephine Aucoin" == got["says"]  # the clerk's "says" comes after the runner-up's

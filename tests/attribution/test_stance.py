@@ -36,6 +36,9 @@ def test_stance_did_not_deny_is_not_deny():
     ("The mayor said the report was false.", Stance.DENY),
     ("The mayor said the rebels had launched strikes against the villages.", Stance.ACCUSE),
     ("The mayor said the roads were flooded and that if the rain stops, the bridge will reopen.", Stance.ASSERT),
+    ("The analyst said other states were likely to file similar suits within months.", Stance.PREDICT),
+    ("The analyst said Beijing was unlikely to escalate ahead of the summit.", Stance.PREDICT),
+    ("The lecturer said he expected more clashes before the vote.", Stance.PREDICT),
 ])
 def test_stance_neutral_cue_content_decides(sentence, stance):
     assert stance == _stances(sentence)["said"]

@@ -27,6 +27,14 @@ def test_first_of_two_spanish_surnames_is_a_person_and_the_given_name_joins_afte
     assert "PERSON" == kinds.get("Héctor Salcedo Rivas") == kinds.get("Salcedo")
 
 
+def test_given_name_after_a_naval_rank_is_part_of_the_name():
+    assert "PERSON" == _kinds("Commodore Arnel Dela Paz, the coast guard spokesperson, said the vessel left.").get("Arnel Dela Paz")
+
+
+def test_party_word_opening_a_name_makes_it_an_organisation():
+    assert "ORG" == _kinds("Partido Bagong Bayan (PBB) alleged vote buying in 14 barangays.").get("Partido Bagong Bayan")
+
+
 def test_company_word_ending_a_name_makes_it_an_organisation():
     assert "ORG" == _kinds("German drugmaker Halvorsen Pharma said on Tuesday that the trial was sound.").get("Halvorsen Pharma")
 
