@@ -133,6 +133,8 @@ BLAME_LEMMAS = frozenset({
     "deliberately", "intentionally", "ram", "intrude", "intrusion", "provocation", "provocative", "sham",
     "embezzle", "embezzlement", "bribe", "bribery", "launder", "smuggle", "sabotage", "extort", "extortion",
     "intimidate", "intimidation", "harass", "harassment", "destabilize", "destabilise", "weaponize", "weaponise",
+    "interfere", "interference", "meddle", "meddling", "falsify", "manipulate", "manipulation", "collude",
+    "collusion", "defraud", "kickback",
 })
 # Harmful acts "against"/"on" someone: "strikes against Ukraine".
 HARM_NOUNS = frozenset({"strike", "attack", "violence", "campaign", "war", "crime", "assault"})

@@ -37,6 +37,8 @@ def test_stance_did_not_deny_is_not_deny():
     ("The mayor said the rebels had launched strikes against the villages.", Stance.ACCUSE),
     ("The mayor said the roads were flooded and that if the rain stops, the bridge will reopen.", Stance.ASSERT),
     ("The analyst said other states were likely to file similar suits within months.", Stance.PREDICT),
+    ("The ministry said Washington kept meddling in the dispute.", Stance.ACCUSE),
+    ("The watchdog said the company had falsified its water reports.", Stance.ACCUSE),
     ("The analyst said Beijing was unlikely to escalate ahead of the summit.", Stance.PREDICT),
     ("The lecturer said he expected more clashes before the vote.", Stance.PREDICT),
 ])
