@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimscope.attribution.lexicon import EVALUATIVE_CUES, INANIMATE_SOURCE_NOUNS
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
-from claimscope.attribution.rules import find_rule_spans
+from claimscope.attribution.rules import CLAIM_NOUNS, find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
 from claimscope.attribution.sources import build_entity_index, note_speaker, resolve_source
 from claimscope.attribution.sides import Said, side_stances
@@ -92,6 +92,9 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             # "... for “treating customers as an afterthought.” He said the suit sought ...": the
             # model's content ends a sentence before its cue's, the rule's is the cue's own clause
             triple = dataclasses.replace(triple, contents=twin.contents)
+        if twin is not None and twin.contents and _names_a_claim(text, triple.contents):
+            # "..., a figure the government rejected": what the figure stands for, not the noun
+            triple = dataclasses.replace(triple, contents=twin.contents)
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
         if twin is not None and _is_quoted_evaluation(doc, text, twin, triple):
@@ -109,7 +112,22 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     for k in range(1, len(merged)):
         if not merged[k].sources:  # "X denied ... and called ...", where only the rules found "denied"
             merged[k] = dataclasses.replace(merged[k], sources=_coordinated_source(doc, text, merged[k - 1], merged[k]))
+    merged = _cut_at_echoes(text, merged)
     return _own_contents(text, sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue))
+
+
+def _cut_at_echoes(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
+    """A content ends where ", a figure the government rejected" echoes it: that is another party's
+    answer, not more of what was reported."""
+    echoes = [(t.contents[-1][1], t.sources[0][0]) for t in triples if t.contents and t.sources
+              and _ECHO.fullmatch(text[t.contents[-1][1]:t.sources[0][0]])]
+    out = []
+    for t in triples:
+        for end, source in echoes:
+            if t.contents and t.contents[-1][0] < end < t.contents[-1][1] and t.contents[-1][1] > source:
+                t = dataclasses.replace(t, contents=t.contents[:-1] + ((t.contents[-1][0], end),))
+        out.append(t)
+    return out
 
 
 # Where one quotation ends a sentence and the next opens (".” “If we go to jail ..."), or a sentence
@@ -313,6 +331,14 @@ def _inside_quote(text: str, offset: int) -> bool:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _names_a_claim(text: str, contents) -> bool:
+    return len(contents) == 1 and bool(_CLAIM_NOUN_PHRASE.fullmatch(text[slice(*contents[0])].strip()))
+
+
+_CLAIM_NOUN_PHRASE = re.compile(r"(?i)(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")")
+_ECHO = re.compile(r"(?i)[\u201d\"’']?\s*,\s*(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")\s+")
 
 
 def _thing_acts(doc: Doc, triple: SpanTriple) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Container, Iterable
 from spacy.tokens import Doc, Token
 
 from claimscope.attribution.lexicon import (
+    ACCUSATION_NOUNS,
     ADJECTIVE_CUES,
     AS_ONLY_CUES,
     CLAUSE_ONLY_VERBS,
@@ -107,6 +108,9 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
         return None  # "the first country to acknowledge the Taliban": an act, not a report
     cue_tokens = [tok] + [c for c in tok.children if c.dep_ in ("neg", "aux", "auxpass")
                           and c.i < tok.i]
+    echoed = _echoed_claim(tok, cue_tokens)
+    if echoed is not None:
+        return echoed
     content_heads: list[Token] = []
     exclude: set[int] = set()
     preconj = [c for c in tok.children if c.dep_ == "preconj" and c.lower_ == "neither"]
@@ -156,6 +160,45 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
     if not contents:
         return None
     return _triple(tok.doc, cue_tokens, source, contents)
+
+
+# Nouns that stand for what the clause before them said: "..., a charge Georgetown rejected".
+CLAIM_NOUNS = ACCUSATION_NOUNS | {"figure", "assertion", "account", "estimate"}
+
+
+def _echoed_claim(tok: Token, cue_tokens: list[Token]) -> SpanTriple | None:
+    """"X accused Guyana of acting on foreign orders, a charge Georgetown has repeatedly rejected",
+    "X said the company kept 60 cents of every dollar, a figure ScriptBridge disputed": the party
+    named in the appended "a charge/figure ..." answers what the cue before it reported, up to the comma."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ == "relcl" and subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+        noun, name = tok.head, subject  # "..., a figure ScriptBridge disputed"
+    else:
+        noun = subject
+        name = next((c for c in subject.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                     and c.i > subject.i), None) if subject is not None else None
+    if noun is None or noun.lemma_.lower() not in CLAIM_NOUNS \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    doc = tok.doc
+    comma = noun.left_edge.i - 1
+    if name is None or comma < 1 or doc[comma].text != ",":
+        return None
+    before = next((t for t in reversed(doc[tok.sent.start:comma]) if t.pos_ == "VERB" and cue_lemma(t) in VERB_CUES), None)
+    if before is None or before.i + 1 >= comma:
+        return None
+    claim = list(doc[before.i + 1:comma])
+    accused = next((c for c in before.children if c.dep_ == "dobj"), None)
+    charge = next((c for c in before.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   and accused is not None and c.i > accused.i), None)
+    clause = next((c for c in before.children if c.dep_ == "ccomp" and c.left_edge.i < comma), None)
+    if charge is not None and charge.i + 1 < comma:  # "accused Guyana of acting ...": the act charged
+        claim = list(doc[charge.i + 1:comma])
+    elif clause is not None:  # "said on Wednesday that its strike had shut ...": the clause reported
+        claim = list(doc[clause.left_edge.i:comma])
+    if claim[0].lower_ == "that" and len(claim) > 1:
+        claim = claim[1:]
+    return _triple(doc, cue_tokens, sorted(name.subtree, key=lambda t: t.i), [claim])
 
 
 def _adjective_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
@@ -289,7 +332,23 @@ def _verb_source(verb: Token) -> list[Token] | None:
             # and accused ...": the parse hangs the second act on the content, not on the speech verb
             head = head.head
         return _verb_source(head)
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _name_before(verb)
     return None
+
+
+def _name_before(verb: Token) -> list[Token] | None:
+    """A named speaker right before a finite cue the parse left without a subject ("In a message on
+    Telegram, the Bolivarian National Armed Forces (FANB) said": the name hung on "Telegram")."""
+    doc, i = verb.doc, verb.i - 1
+    if i > 0 and doc[i].text == ")":  # "(FANB)": the name the abbreviation follows
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    ent = next((e for e in doc.ents if e.start <= i < e.end <= verb.i), None) if i >= 0 else None
+    if ent is None or ent.label_ not in ("ORG", "PERSON", "GPE", "NORP"):
+        return None
+    return list(doc[ent.start:verb.i])
 
 
 def _np_tokens(head: Token) -> list[Token] | None:

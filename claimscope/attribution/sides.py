@@ -27,7 +27,9 @@ Then a neutral content is read against them:
 - the speaker is charged with nothing and the clause tells, not negated, the conduct of a charged
   party (sharing a word with its charges, or in the pluperfect) or of an organisation's unnamed
   staff ("his supervisor told him ...") -> accuse;
-- "There is no cover-up": what a side says was never there -> deny.
+- "There is no cover-up": what a side says was never there -> deny;
+- a content whose words another party explicitly rejects ("... 90 percent of the ports, a figure
+  the government rejected") stays an assertion: it is the claim, not an answer to one.
 A members' noun in an organisation's name ("Komichi Mart Workers' Union") makes the words before it
 no part of the party's name.
 
@@ -137,8 +139,11 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
     sides = _find_sides(doc, index, items, parties, terms)
     if not sides.pairs and not sides.charged and not sides.brought:
         return stances
+    denied = [(parties[j], item.contents) for j, item in enumerate(items) if not item.neutral and item.stance is Stance.DENY]
     for i, item in enumerate(items):
         own = parties[i]
+        if any(not party & own and _same_words(item.contents, contents) for party, contents in denied):
+            continue  # what another party explicitly rejects ("..., a figure the government rejected") is asserted
         if item.neutral and stances[i] in (Stance.ASSERT, Stance.PREDICT) and _denies_existence(doc, item):
             # "There was no siren"; "There is no practice of ..., and we would not tolerate one"
             stances[i] = Stance.DENY  # in a dispute, what a side says never was
@@ -168,6 +173,14 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
         elif not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
             stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it", "staff had been told not to"
     return stances
+
+
+def _same_words(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:
+    """Two contents over mostly the same characters (the reported claim and the rejection of it)."""
+    if not a or not b:
+        return False
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return shared >= 0.6 * min(sum(e - s for s, e in a), sum(e - s for s, e in b))
 
 
 def _charged_by(own: frozenset[str], items: list[Said], parties: list[frozenset[str]], terms: list[set[str]]) -> set[str]:

@@ -274,8 +274,9 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children) and root.lemma_.lower() not in OVERSEER_NOUNS:
         # "Russia's Defense Ministry" is itself, not Russia; "Wisconsin's attorney general" is the
         # person the article gives that role, if it names one
-        role_holder = _role_holder(span, index) if root.pos_ == "NOUN" and _is_person_description(span) else None
-        return role_holder or _clean_name(span.text)
+        if root.pos_ == "NOUN" and _is_person_description(span):
+            return _role_holder(span, index) or _clean_name(span.text)
+        return (_org_with_head(span) if root.pos_ == "NOUN" else None) or _clean_name(span.text)
     titled_name = next((c for c in root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > root.i
                         and not any(t.text == "," for t in doc[root.i + 1:c.i])), None)
     if root.pos_ == "PROPN" and root.ent_type_ != "PERSON" and titled_name is not None:
@@ -474,8 +475,8 @@ def fullest_name(index: EntityIndex, name: str) -> str:
     """The longest naming in the article that ends with the same word and contains every word:
     "Putin" -> "Vladimir Putin"."""
     words = name.split()
-    if not words:
-        return name
+    if not words or name_key(name) in _country_names():
+        return name  # "Guyana" is the country, never "the University of Guyana"
     best = name
     for other in index.names:
         ow = other.split()
@@ -541,6 +542,17 @@ def _role_holder(span: SpacySpan, index: EntityIndex) -> str | None:
     if best is not None and best_overlap >= min(MIN_ROLE_OVERLAP, len(words)):
         return best
     return None
+
+
+def _org_with_head(span: SpacySpan) -> str | None:
+    """"Argentina's largest union confederation" in a lede, "The General Confederation of Labour
+    (CGT)" next: the organisation named nearest after (else before) whose name holds the head noun."""
+    doc, head = span.doc, span.root.lemma_.lower()
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and any(t.lemma_.lower() == head for t in e)]
+    later = [e for e in orgs if e.start >= span.end and e.start_char < span.end_char + CATAPHORA_CHARS]
+    earlier = [e for e in orgs if e.end <= span.start]
+    ent = later[0] if later else earlier[-1] if earlier else None
+    return _org_name(ent) if ent is not None else None
 
 
 def _titled_later(span: SpacySpan) -> str | None:

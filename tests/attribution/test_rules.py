@@ -103,3 +103,21 @@ def test_rules_cue_hung_on_a_relative_clause_takes_the_noun_the_clause_describes
     found = {c: s for c, s, _ in _triples("Partido Bagong Bayan (PBB), whose candidate Rosalinda Cabrera lost by "
                                           "1,812 votes, alleged last week that supporters of the mayor bought votes.")}
     assert found["alleged"][0].startswith("Partido Bagong Bayan")
+
+
+def test_rules_named_speaker_the_parse_hung_on_a_prepositional_phrase_still_speaks():
+    found = {c: s for c, s, _ in _triples("In a message on Telegram, the Bolivarian National Armed Forces (FANB) said "
+                                          "a Guyanese boat had penetrated Venezuelan waters.")}
+    assert ["the Bolivarian National Armed Forces (FANB)"] == found["said"]
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("General Hector Salcedo accused Guyana of acting \u201con the orders of foreign oil companies\u201d, a charge "
+     "Georgetown has repeatedly rejected.", "has repeatedly rejected", "Georgetown",
+     "acting \u201con the orders of foreign oil companies\u201d"),
+    ("Castillo said the company kept roughly 60 cents of every insulin rebate dollar, a figure ScriptBridge disputed.",
+     "disputed", "ScriptBridge", "the company kept roughly 60 cents of every insulin rebate dollar"),
+])
+def test_rules_a_charge_or_figure_appended_after_a_comma_is_answered_by_the_party_it_names(text, cue, source, content):
+    found = {c: (s, cs) for c, s, cs in _triples(text)}
+    assert ([source], [content]) == found[cue]

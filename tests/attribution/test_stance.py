@@ -183,3 +183,17 @@ def test_stance_wrongdoing_charged_or_denied(sentence, stance):
 ])
 def test_stance_a_will_future_the_content_opens_on_predicts_despite_its_if_clause(quote, stance):
     assert stance == _stance_of(f"{quote} the driver said.", "said", quote)
+
+
+def test_stance_the_claim_another_party_rejects_stays_an_assertion():
+    """The government answers with "playing politics", which makes the union a charged party; its
+    own figure, the one rejected, is still what it asserts."""
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The union said on Wednesday that its strike had shut 90 percent of the ports, a figure the government "
+        "rejected within hours.",
+        "Spokesperson Javier Ocampo rejected the union's figures, calling the claim invented and accusing the union "
+        "of playing politics with the ports.")))
+    said, rejected = atts[0], atts[1]
+    assert ("said", Stance.ASSERT) == (said.cue.text, said.stance)
+    assert ("rejected", Stance.DENY) == (rejected.cue.text, rejected.stance)
+    assert "90 percent of the ports" in rejected.contents[0].text and "figure" not in said.contents[-1].text
