@@ -239,6 +239,10 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
                    and not any(s < pos < e for s, e in index.spoken)]  # not "Gulberg" inside the last speaker's mention
         last = _last_before(persons, start, said=said)
         return fullest_name(index, last) if last else span.text
+    if len(span) == 1 and lower in GROUP_PRONOUNS and (main := _main_subject(root)) is not None:
+        # "The groups accused Khwezi of cooking the books in its reports, which they said showed ...":
+        # "they" in a relative clause is who the sentence is about
+        return resolve_source(doc, index, main[0].idx, main[-1].idx + len(main[-1]), said)
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
                     if not any(s < pos < e for s, e in index.spoken)
@@ -315,6 +319,23 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
             and last.start == root.i + 1:
         return _clean_name(last.text)  # "The Bucharest-based watchdog Open Tender Watch": the name it gives
     return _fuller_description(doc, span) or _clean_name(span.text)
+
+
+def _main_subject(pronoun: Token) -> list[Token] | None:
+    """The main clause's subject, for "it"/"they" whose speech verb is a relative clause of the same
+    sentence, when it agrees in number and is no pronoun itself."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "relcl":
+        return None
+    main = verb.sent.root
+    subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if plural != (pronoun.lower_ == "they"):
+        return None
+    return [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("conj", "cc", "compound", "appos", "punct")
+            and t.i < verb.i]
 
 
 def _subject_before(span: SpacySpan) -> tuple[int, str] | None:

@@ -573,3 +573,12 @@ def test_sources_a_countrys_described_body_is_the_organisation_named_next_with_t
                     "of the ports.",
                     "The General Confederation of Labour (CGT) called the 24-hour stoppage to protest a labour bill.")
     assert "General Confederation of Labour" == got["said"]
+
+
+def test_sources_they_in_a_relative_clause_is_the_sentences_subject():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The Mpheleng River Action Group said seepage from the colliery had turned the river orange.",
+        'The groups accused Khwezi Coal of "cooking the books" in its monthly reports, which they said showed '
+        "sulphate levels well within legal limits.")))
+    speakers = {a.cue.text: a.source_resolved for a in atts}
+    assert speakers["said"] == speakers["accused"] != "Khwezi Coal"
