@@ -119,8 +119,7 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
 def _cut_at_echoes(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
     """A content ends where ", a figure the government rejected" echoes it: that is another party's
     answer, not more of what was reported."""
-    echoes = [(t.contents[-1][1], t.sources[0][0]) for t in triples if t.contents and t.sources
-              and _ECHO.fullmatch(text[t.contents[-1][1]:t.sources[0][0]])]
+    echoes = [(t.contents[-1][1], t.sources[0][0]) for t in triples if _is_echo(text, t)]
     out = []
     for t in triples:
         for end, source in echoes:
@@ -313,6 +312,8 @@ def _rule_stands(doc: Doc, text: str, triple: SpanTriple, found: list[SpanTriple
     """
     if not triple.sources:
         return False
+    if _is_echo(text, triple):
+        return True  # inside the claim's content only because the model ran that content on
     start, end = triple.cue
     tokens = [t.i for t in doc.char_span(start, end, alignment_mode="expand") or ()]
     if tokens and max(cue_p[i] for i in tokens) >= RULE_CUE_MIN_P:
@@ -331,6 +332,12 @@ def _inside_quote(text: str, offset: int) -> bool:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_echo(text: str, triple: SpanTriple) -> bool:
+    """An answer appended to the claim it answers: "<claim>, a figure ScriptBridge disputed"."""
+    return bool(triple.contents and triple.sources
+                and _ECHO.fullmatch(text[triple.contents[-1][1]:triple.sources[0][0]]))
 
 
 def _names_a_claim(text: str, contents) -> bool:

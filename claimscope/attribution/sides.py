@@ -29,7 +29,7 @@ Then a neutral content is read against them:
   staff ("his supervisor told him ...") -> accuse;
 - "There is no cover-up": what a side says was never there -> deny;
 - a content whose words another party explicitly rejects ("... 90 percent of the ports, a figure
-  the government rejected") stays an assertion: it is the claim, not an answer to one.
+  the government rejected") is never re-read as a denial: it is the claim, not an answer to one.
 A members' noun in an organisation's name ("Komichi Mart Workers' Union") makes the words before it
 no part of the party's name.
 
@@ -138,12 +138,9 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
     terms = [_terms(doc, item.contents) for item in items]
     sides = _find_sides(doc, index, items, parties, terms)
     if not sides.pairs and not sides.charged and not sides.brought:
-        return stances
-    denied = [(parties[j], item.contents) for j, item in enumerate(items) if not item.neutral and item.stance is Stance.DENY]
+        return _claims_are_not_denials(items, parties, stances)
     for i, item in enumerate(items):
         own = parties[i]
-        if any(not party & own and _same_words(item.contents, contents) for party, contents in denied):
-            continue  # what another party explicitly rejects ("..., a figure the government rejected") is asserted
         if item.neutral and stances[i] in (Stance.ASSERT, Stance.PREDICT) and _denies_existence(doc, item):
             # "There was no siren"; "There is no practice of ..., and we would not tolerate one"
             stances[i] = Stance.DENY  # in a dispute, what a side says never was
@@ -172,7 +169,16 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
             stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
         elif not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
             stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it", "staff had been told not to"
-    return stances
+    return _claims_are_not_denials(items, parties, stances)
+
+
+def _claims_are_not_denials(items: list[Said], parties: list[frozenset[str]], stances: list[Stance]) -> list[Stance]:
+    """What another party explicitly rejects ("..., a figure the government rejected") is a claim,
+    never a denial: a re-reading as "deny" goes back to the content's own reading."""
+    denied = [(parties[j], item.contents) for j, item in enumerate(items) if not item.neutral and item.stance is Stance.DENY]
+    return [item.stance if stance is Stance.DENY and item.stance is not Stance.DENY and any(
+        not party & parties[i] and _same_words(item.contents, contents) for party, contents in denied) else stance
+        for i, (item, stance) in enumerate(zip(items, stances))]
 
 
 def _same_words(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:

@@ -194,6 +194,16 @@ def test_extract_a_thing_that_blasts_is_no_speaker_and_the_report_of_it_runs_who
     assert atts[0].contents[-1].text.endswith("for about eight minutes")
 
 
+def test_extract_the_answer_appended_to_a_claim_stands_though_the_model_ran_the_claim_on():
+    art = Article(id="f", headline=None, paragraphs=(
+        "Castillo said the company kept roughly 60 cents of every insulin rebate dollar, a figure ScriptBridge "
+        "disputed. The state is seeking at least $150 million in restitution and civil penalties, she said.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "ScriptBridge" == by_cue["disputed"].source_resolved
+    assert by_cue["disputed"].contents[0].text.endswith("rebate dollar")
+    assert not any("figure" in c.text for a in by_cue.values() for c in a.contents)
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "
