@@ -92,8 +92,10 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
             # "... for “treating customers as an afterthought.” He said the suit sought ...": the
             # model's content ends a sentence before its cue's, the rule's is the cue's own clause
             triple = dataclasses.replace(triple, contents=twin.contents)
-        if twin is not None and twin.contents and _names_a_claim(text, triple.contents):
-            # "..., a figure the government rejected": what the figure stands for, not the noun
+        if twin is not None and twin.contents and (_names_a_claim(text, triple.contents)
+                                                   or _BARE_COMPLEMENTIZER.fullmatch(_joined(text, triple.contents))):
+            # "..., a figure the government rejected": what the figure stands for, not the noun; a
+            # content the model stopped after "that": the clause the rules read
             triple = dataclasses.replace(triple, contents=twin.contents)
         if twin is not None and _contains(twin.cue, triple.cue):  # "neither confirmed nor denied"
             triple = dataclasses.replace(triple, cue=twin.cue)
@@ -314,6 +316,8 @@ def _rule_stands(doc: Doc, text: str, triple: SpanTriple, found: list[SpanTriple
         return False
     if _is_echo(text, triple):
         return True  # inside the claim's content only because the model ran that content on
+    if _owns_the_cue(text, triple):
+        return True  # "rejected the union's claim that ...": the claim answered names its owner
     start, end = triple.cue
     tokens = [t.i for t in doc.char_span(start, end, alignment_mode="expand") or ()]
     if tokens and max(cue_p[i] for i in tokens) >= RULE_CUE_MIN_P:
@@ -332,6 +336,19 @@ def _inside_quote(text: str, offset: int) -> bool:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _owns_the_cue(text: str, triple: SpanTriple) -> bool:
+    """A possessive source right before a nominal cue: "the union's claim", "Insan’s claim"."""
+    source = text[triple.sources[0][0]:triple.sources[0][1]]
+    return bool(re.search(r"['’]s?$", source)) and not text[triple.sources[0][1]:triple.cue[0]].strip()
+
+
+_BARE_COMPLEMENTIZER = re.compile(r"(?i)\s*(?:that|which|whether|if)?\s*")
+
+
+def _joined(text: str, contents) -> str:
+    return " ".join(text[slice(*c)] for c in contents)
 
 
 def _is_echo(text: str, triple: SpanTriple) -> bool:

@@ -567,12 +567,14 @@ def _role_holder(span: SpacySpan, index: EntityIndex) -> str | None:
 
 def _org_with_head(span: SpacySpan) -> str | None:
     """"Argentina's largest union confederation" in a lede, "The General Confederation of Labour
-    (CGT)" next: the organisation named nearest after (else before) whose name holds the head noun."""
+    (CGT)" next: the organisation whose name holds the head noun, named soon after, else before,
+    else anywhere after."""
     doc, head = span.doc, span.root.lemma_.lower()
     orgs = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and any(t.lemma_.lower() == head for t in e)]
-    later = [e for e in orgs if e.start >= span.end and e.start_char < span.end_char + CATAPHORA_CHARS]
+    later = [e for e in orgs if e.start >= span.end]
     earlier = [e for e in orgs if e.end <= span.start]
-    ent = later[0] if later else earlier[-1] if earlier else None
+    near = [e for e in later if e.start_char < span.end_char + CATAPHORA_CHARS]
+    ent = near[0] if near else earlier[-1] if earlier else later[0] if later else None
     return _org_name(ent) if ent is not None else None
 
 

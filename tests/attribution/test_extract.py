@@ -204,6 +204,41 @@ def test_extract_the_answer_appended_to_a_claim_stands_though_the_model_ran_the_
     assert not any("figure" in c.text for a in by_cue.values() for c in a.contents)
 
 
+def test_extract_the_claim_a_denial_answers_is_its_owners_attribution_too():
+    art = Article(id="c", headline=None, paragraphs=(
+        "Takeshi Imaoka, the Komichi executive in charge of franchise operations, rejected the union's claim that "
+        "owners had been forced to stay open 24 hours, saying 312 stores had switched to shorter hours.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "that owners had been forced to stay open 24 hours" == by_cue["claim"].contents[0].text
+    assert Stance.DENY == by_cue["rejected"].stance
+
+
+def test_extract_a_possessed_claim_inside_a_denials_content_stands_without_the_taggers_backing():
+    """Nested rule-only cues are dropped unless the cue tagger backs them; "the union's claim that"
+    inside "rejected ..." is the other side of the dispute and stays."""
+    from claimscope.attribution import _rule_stands
+    from claimscope.attribution.spans import SpanTriple
+    from claimscope.nlp.pipeline import build_nlp
+
+    text = "Imaoka rejected the union's claim that owners had been forced to stay open."
+    at = lambda words: (text.index(words), text.index(words) + len(words))  # noqa: E731
+    claimed = "that owners had been forced to stay open"
+    claim = SpanTriple(cue=at("claim"), sources=(at("the union's"),), contents=(at(claimed),), confidence=0.5)
+    rejected = SpanTriple(cue=at("rejected"), sources=(at("Imaoka"),), contents=(at(f"the union's claim {claimed}"),),
+                          confidence=0.9)
+    doc = build_nlp()(text)
+    assert _rule_stands(doc, text, claim, [rejected], [0.0] * len(doc))
+
+
+def test_extract_a_content_the_model_stopped_after_that_is_the_whole_clause():
+    art = Article(id="t", headline=None, paragraphs=(
+        "Saskatchewan's provincial health authority has denied that overnight emergency-room closures in two rural "
+        "towns caused the deaths of two patients last month, rejecting a union's claim that the closures are costing "
+        "lives.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert by_cue["has denied"].contents[0].text.startswith("that overnight emergency-room closures")
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

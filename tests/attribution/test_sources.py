@@ -582,3 +582,11 @@ def test_sources_they_in_a_relative_clause_is_the_sentences_subject():
         "sulphate levels well within legal limits.")))
     speakers = {a.cue.text: a.source_resolved for a in atts}
     assert speakers["said"] == speakers["accused"] != "Khwezi Coal"
+
+
+def test_sources_a_described_authority_is_the_one_named_far_below():
+    filler = " ".join(f"Paragraph {n} describes the two towns and their hospitals at some length." for n in range(12))
+    got = _resolved("Saskatchewan's provincial health authority has denied that overnight closures caused two deaths.",
+                    filler,
+                    "The Saskatchewan Health Authority said in a statement that it was reviewing staffing.")
+    assert "Saskatchewan Health Authority" == got["has denied"]
