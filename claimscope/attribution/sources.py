@@ -271,7 +271,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
     if titled is None and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
         return _clean_name(span.text)  # "Russia and North Korea": the pair, as named
     if "year-old" in span[:6].text.replace(" ", "") and span[0].lower_ == "the":
-        return _resolve_description(span, index, start)  # "The 47-year-old, a former deputy mayor of X,"
+        return _resolve_description(span, index, start, said)  # "The 47-year-old, a former deputy mayor of X,"
     named = titled or _named_in_apposition(span) or _apposition_after(span)
     if named is not None:  # "Its spokeswoman, Alena Hrytsevich," / "Lusk's attorney, Daniel Ocampo,"
         return fullest_name(index, named)
@@ -298,7 +298,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         return name
     if root.pos_ == "PROPN" and span[0].lower_ == "the" and root.lower_ in PERSON_TITLES | PERSON_NOUNS \
             and not any(t.pos_ == "PROPN" for t in span if t.i != root.i):
-        return _resolve_description(span, index, start)  # "the Minister", "The Dutchman": a description capitalised
+        return _resolve_description(span, index, start, said)  # "the Minister", "The Dutchman": a description capitalised
     person = span.ents[-1] if span.ents and span.ents[-1].label_ == "PERSON" else None
     if person is not None and person.end == span.end and len(person) >= 2 and person.start > span.start:
         # "Minister in the Prime Minister's Department Datuk Ahmad Tarmizi Hamzah": a long title, then the person
@@ -313,7 +313,7 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
             index.roles.setdefault(name, set()).update(titles)
         return country_of_capital(name) or _longer_run(doc, fullest_name(index, name))
     if _is_person_description(span) or _is_stated_role(span, index):
-        return _resolve_description(span, index, start)
+        return _resolve_description(span, index, start, said)
     last = span.ents[-1] if span.ents else None
     if root.pos_ == "NOUN" and last is not None and last.label_ == "ORG" and last.end == span.end \
             and last.start == root.i + 1:
@@ -523,7 +523,8 @@ def fullest_name(index: EntityIndex, name: str) -> str:
     return best
 
 
-def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str:
+def _resolve_description(span: SpacySpan, index: EntityIndex, start: int,
+                         said: tuple[tuple[int, int], ...] = ()) -> str:
     """A person described, not named: the person whose stated role matches, else the last named.
 
     An indefinite description ("A Syrian man in his twenties") brings in someone new: it stays as
@@ -546,7 +547,8 @@ def _resolve_description(span: SpacySpan, index: EntityIndex, start: int) -> str
         return role_holder
     last = _last_before(index.persons, start)
     if last is None:  # "A former county treasurer ... said" before any name: the person named next
-        last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS), None)
+        last = next((name for pos, name in index.persons if span.end_char <= pos < start + CATAPHORA_CHARS
+                     and not any(s <= pos < e for s, e in said)), None)  # not "the MP, Ms Esther Gatimu" it talks of
     return fullest_name(index, last) if last else _clean_name(span.text)
 
 

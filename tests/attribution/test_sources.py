@@ -590,3 +590,12 @@ def test_sources_a_described_authority_is_the_one_named_far_below():
                     filler,
                     "The Saskatchewan Health Authority said in a statement that it was reviewing staffing.")
     assert "Saskatchewan Health Authority" == got["has denied"]
+
+
+def test_sources_a_lede_description_is_never_the_person_its_own_content_names():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "The runner-up in the Ndarugu by-election has gone to court alleging that ballots were stuffed to hand "
+        "victory to the MP, Ms Esther Gatimu.",
+        "In his petition, Mr Geoffrey Mburu says the extra ballots were cast in the names of dead voters.")))
+    [alleging] = [a for a in atts if "ballots were stuffed" in a.contents[0].text]
+    assert alleging.source_resolved and "Gatimu" not in alleging.source_resolved
