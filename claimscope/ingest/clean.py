@@ -186,15 +186,36 @@ def clean_article(raw: RawArticle) -> Article | None:
         elif i + 1 < len(lines) and noise.CALL_TO_ACTION.match(lines[i + 1].text) \
                 and len(text.split()) <= BLURB_MAX_WORDS and noise.READER_ADDRESS.search(text):
             roles[i], dropped["promotion blurb"] = "drop", dropped["promotion blurb"] + 1
-            if i > 0 and roles[i - 1] == "body" and len(lines[i - 1].text.split()) <= LIST_ITEM_MAX_WORDS \
-                    and lines[i - 1].text[-1] not in noise.SENTENCE_END:
-                roles[i - 1], dropped["promotion blurb"] = "drop", dropped["promotion blurb"] + 1  # its name: "The Weather Desk"
+            if i > 0 and roles[i - 1] == "body" and (len(lines[i - 1].text.split()) <= LIST_ITEM_MAX_WORDS
+                                                     and lines[i - 1].text[-1] not in noise.SENTENCE_END
+                                                     or lines[i - 1].block == line.block
+                                                     and len(lines[i - 1].text.split()) <= BLURB_MAX_WORDS
+                                                     and noise.READER_ADDRESS.search(lines[i - 1].text)):
+                # its name ("The Weather Desk") or its pitch ('Add some "good" to your morning and evening.')
+                roles[i - 1], dropped["promotion blurb"] = "drop", dropped["promotion blurb"] + 1
+        elif noise.MEDIA_BLOCK.match(text):  # "WATCH | ...:", the video's title, length and blurb under it
+            for j in range(i, len(lines)):
+                if lines[j].block != line.block:
+                    break
+                roles[j] = "drop"
+                dropped["video block line"] += 1
+        elif noise.DATELINE_ALONE.fullmatch(text) and i + 1 < len(lines) and is_prose(lines[i + 1].text) \
+                and not any(roles[j] == "body" and is_prose(lines[j].text) for j in range(i)):
+            roles[i] = "drop"  # "ISLAMABAD" on its own line above the first paragraph (Anadolu)
+            notes.append(f"dateline: {text}")
         elif related := noise.RELATED_HEADING.match(text):
             roles[i], in_related, related_links = "drop", True, 0
             dropped["related links heading"] += 1
             if related.group("rest"):
                 dropped["related link"] += 1
                 related_links = 1
+        elif (m := noise.BYLINE_DATE.match(text) or noise.BYLINE_POSTED.match(text)) and (d := parse_date(m.group("date"))):
+            # "Name, Name |14.05.2025 - Update : 15.05.2025", "Name · CBC News · Posted: May 27, 2025 ...":
+            # the byline and the date the story was first published
+            roles[i] = "drop"
+            date_line = date_line or d
+            notes.append(f"byline: {m.group('names')}")
+            dropped["date line"] += 1
         elif len(text) <= DATE_LINE_MAX_CHARS and (m := noise.DATE_LINE.match(text) or noise.TIME_DATE_LINE.match(text)) \
                 and is_bare_date(m.group("date")) and (d := parse_date(m.group("date"))):
             # before the widget patterns: "Updated 5:47 PM MST, March 14, 2025" dates the story
@@ -520,7 +541,7 @@ def _drop_header_zone(lines: list[_Line], roles: list[str], notes: list[str], he
     and never a line that opens with a dateline ("KYIV (Reuters) -")."""
     markers = [i for i, line in enumerate(lines) if roles[i] in ("drop", "headline") and (
         noise.DATE_LINE.match(line.text) or noise.TIME_DATE_LINE.match(line.text) or noise.BYLINE.match(line.text)
-        or noise.DESK_LINE.match(line.text) or (headline_key and title_key(line.text) == headline_key))]
+        or noise.BYLINE_DATE.match(line.text) or noise.BYLINE_POSTED.match(line.text) or noise.DESK_LINE.match(line.text) or (headline_key and title_key(line.text) == headline_key))]
     if not markers:
         return
     for i in range(markers[0] + 1, len(lines)):
@@ -552,7 +573,7 @@ CREDIT_LABEL = re.compile(r"^(?:(?:file )?photo(?:graph)?|image|picture|credit)\
 
 def _match_credit(text: str) -> tuple[str, str] | None:
     """(caption, credit) when the line ends in a photo credit; caption may be empty."""
-    text = noise.LINK_RESIDUE.sub("", text)
+    text = noise.BRACKETED_CREDIT.sub(r" \g<credit>", noise.LINK_RESIDUE.sub("", text))
     for pattern in noise.CREDIT_PATTERNS:
         m = pattern.match(text)
         if m:

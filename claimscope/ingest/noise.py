@@ -87,6 +87,9 @@ _NOISE_LINES = [
     r"comments?\s*[-–—:]\s*please (?:log ?in|sign in|register)\b.{0,40}|do not sell or share my personal information",
     r"tag(?:s|ged)\s*:\s*.{0,300}",                                       # "TAGGED: courts, delivery riders, ...", "Tags:"
     r"(?-i:[-–—]\s*[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10}){1,3})",                # a wire sign-off of desk tags ("– TIMES/NA")
+    r"with files from .{2,80}|duration\s*\d{1,2}:\d{2}|social sharing",                    # CBC: contributors, a video's length
+    r"do you like (?:the content of )?this (?:article|story)\?(?:\s*yes\s*no)?|yes|no",  # a reader poll and its buttons
+    r"[\w .'’-]{1,40} mobile app|donate|text ad\s*:.{0,200}|[\w .'’-]{1,30} campaign ad",  # apps, donations, ads
 ]
 NOISE_LINE = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in _NOISE_LINES) + r")$", re.IGNORECASE)
 
@@ -115,7 +118,11 @@ _NOISE_PREFIXES = [
     r"you must be logged in to\b", r"safeguard press freedom\b", r"[A-Z]{2,10} is an impartial platform\b",
     # a correction note under the story: "Correction 17/4/2025, 18:10: A previous version of this article ..."
     r"(?:correction|clarification)\b.{0,30}?:\s+(?:an?|the) (?:earlier|previous) version of this (?:article|story)\b",
-    r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"listen to .{1,60} (?:podcast|on spotify|on apple podcasts)\b",
+    # a wire's subscriber notice (Anadolu) and a paper's donation ask (Premium Times)
+    r"[\w .'’-]{1,40} website contains only a portion of the news stories", r"good journalism costs a lot of money",
+    r"for continued free access to\b", r"by contributing to [\w .'’-]{1,40}, you are helping",
+    r"support [\w .'’-]{1,40} journalism of integrity", r"add (?:some )?.{1,30} to your (?:morning|evening|day|inbox|week)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -181,6 +188,10 @@ _AGENCY = "|".join(sorted((re.escape(a) for a in PHOTO_AGENCIES), key=len, rever
 _NAME = r"[A-Z](?:\.|[\w'’-]*)(?:\s+(?:[A-Z](?:\.|[\w'’-]*)|de|van|von|da|al|el|bin))*"  # no "Washington." 
 _CREDIT_WORD = r"(?:photo|photograph|image|pic|picture|foto|courtesy|credit|handout|file|pool)"
 
+# "... Bayelsa State. [PHOTO CREDIT: Oruama Youth Council]": a labelled credit in square brackets,
+# read as the same credit unbracketed (clean.py).
+BRACKETED_CREDIT = re.compile(r"\s*\[(?P<credit>(?:photo(?:\s+credit)?|credit|image)\s*:\s*[^\[\]]{2,60})\]\s*$",
+                              re.IGNORECASE)
 CREDIT_PATTERNS = (
     # "... forces. (EPA/Alexander Kazakov/Sputnik/Kremlin)", "(AP Photo/Pavel Bednyakov)", "(Getty Images)"
     re.compile(
@@ -314,6 +325,25 @@ DATE_PATTERNS = (
 # "14/04/2025", "04.14.2025", "07-05-2025": read only when unambiguous (one part over 12), see
 # clean.parse_date; the separator is the same twice.
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# A byline, the outlet and the posting date on one line: "Kyle Bergstrom · CBC News · Posted: May 27, 2025
+# 4:15 PM CDT | Last Updated: May 28".
+BYLINE_POSTED = re.compile(
+    r"^(?P<names>[A-Z][^·|]{1,60}?)(?:\s*·\s*[^·|]{1,40}?)*\s*·\s*(?:posted|published)\s*:?\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}).{0,80}$",
+    re.IGNORECASE,
+)
+# A media box in the story: "WATCH | Transit union says drivers are running on empty:" opens a block
+# of the video's title, its length and its blurb (CBC).
+MEDIA_BLOCK = re.compile(r"^(?:watch|listen|video)\s*\|\s*\S", re.IGNORECASE)
+# A dateline on a line of its own above the first paragraph: "ISLAMABAD", "NEW DELHI" (Anadolu).
+DATELINE_ALONE = re.compile(r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}")
+# Names, a bar and a numeric date, maybe updated: "Irfan Ali Marwat, Selin Acar   |14.05.2025 - Update : 15.05.2025"
+# (Anadolu Agency): the byline and the date on one line.
+BYLINE_DATE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*){0,8})\s*\|\s*"
+    r"(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})(?:\s*[-–]\s*(?:update[d]?)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{4})?\s*$",
+    re.IGNORECASE,
+)
 # A line that is only a date (with an optional "Published"/"Updated" and a time): header furniture.
 DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|issued|modified|last modified)\s*(?:on)?\s*[:\-–—]?\s*)?"

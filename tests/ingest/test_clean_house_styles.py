@@ -569,3 +569,52 @@ def test_clean_inline_more_link_sponsored_list_and_closing_promo_are_not_body():
             "Do Not Sell or Share My Personal Information\n")
     article = _one(text)
     assert (LEDE, SECOND) == article.paragraphs
+
+
+# Blind set 9's house styles (Anadolu Agency, CBC News, Premium Times, Bangkok Post), on texts of our own.
+
+def test_clean_names_bar_and_numeric_dates_line_dates_the_story_and_ends_the_header():
+    text = ("Council shuts Harbour Road market over unsafe roof | Wire Agency\nWORLD\nPOLITICS\n"
+            "Council shuts Harbour Road market over unsafe roof\n"
+            "Traders say they were not consulted, council says the roof could fall at any time\n"
+            "Ada Okafor, Kemal Aydin   |14.05.2025 - Update : 15.05.2025\n"
+            "LAGOS\n\n" + BODY +
+            "\nWire Agency website contains only a portion of the news stories offered to subscribers in the "
+            "news broadcasting system, and in summarized form. Please contact us for subscription options.\n")
+    article = _one(text)
+    assert ("2025-05-14", ()) == (article.published, article.subheadings)
+    assert article.paragraphs[0].startswith("The city council voted") and len(article.paragraphs) == 2
+
+
+def test_clean_byline_posted_line_a_video_box_and_an_author_box_are_no_body():
+    text = ("Council shuts Harbour Road market over unsafe roof | City News\nSkip to Main Content\n\n"
+            "Council shuts Harbour Road market over unsafe roof\n"
+            "Traders say they were never consulted about the closure\n"
+            "Ada Okafor · City News · Posted: May 27, 2025 4:15 PM CDT | Last Updated: May 28\n"
+            "Social Sharing\n\n" + BODY +
+            "\nWATCH | Traders say the closure will ruin them:\nTraders fear for their livelihoods\nDuration 2:14\n"
+            "Traders at the Harbour Road market say six months without income will force many to close for good.\n\n"
+            "Traders said they would hold a protest on Friday.\n\nWith files from Kemal Aydin\n\n"
+            "ABOUT THE AUTHOR\nAda Okafor\nReporter\nAda Okafor is a reporter with City News who covers city hall "
+            "and transportation. She previously reported from Regina.\n\n"
+            "Add some \"good\" to your morning and evening.\nGet the Morning Brief and Evening Update newsletters.\n"
+            "Subscribe\n")
+    article = _one(text)
+    assert "2025-05-27" == article.published
+    assert ["Traders said they would hold a protest on Friday."] == [p for p in article.paragraphs
+                                                                      if "protest" in p or "livelihood" in p or "six months without" in p]
+    assert not any("good" in p or "files from" in p or "Social" in p or "covers city hall" in p for p in article.paragraphs)
+
+
+def test_clean_bracketed_photo_credit_donation_ask_text_ads_and_a_reader_poll():
+    text = ("Council shuts Harbour Road market over unsafe roof - Daily Gazette\n\n"
+            "Council shuts Harbour Road market over unsafe roof\n\n"
+            "Traders outside the closed market on Tuesday. [PHOTO CREDIT: Harbour Traders' Association]\n\n" + BODY +
+            "\nSupport DAILY GAZETTE's journalism of integrity and credibility\n\n"
+            "Good journalism costs a lot of money. Yet only good journalism can ensure a good society.\n\n"
+            "Donate\n\nTEXT AD: Planning a wedding in Lagos? Book the Palm Court hall today. Call 0809 555 0192\n\n"
+            "Do you like the content of this article?\nYes\nNo\n\nDaily Gazette Mobile App\n")
+    article = _one(text)
+    assert (("Traders outside the closed market on Tuesday.",), ("Harbour Traders' Association",)) == \
+        (article.captions, article.photo_credits)
+    assert 2 == len(article.paragraphs) and () == article.subheadings
