@@ -115,7 +115,32 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         if not merged[k].sources:  # "X denied ... and called ...", where only the rules found "denied"
             merged[k] = dataclasses.replace(merged[k], sources=_coordinated_source(doc, text, merged[k - 1], merged[k]))
     merged = _cut_at_echoes(text, merged)
+    merged += _unparsed_echoes(text, merged)
     return _own_contents(text, sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue))
+
+
+# An echo the parse missed: "..., a figure the city disputes." (spaCy read "disputes" as a noun).
+_UNPARSED_ECHO = re.compile(
+    r"\s*,\s*(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")\s+(?P<source>(?:the|its|their)?\s*[\w'’ -]{1,50}?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?P<cue>(?:disput|den[iy]|reject|dismiss|contest|question)\w*)\b"
+    r"(?=[^,.;]{0,40}[.;]?\s*$)", re.IGNORECASE)
+
+
+def _unparsed_echoes(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:
+    """The answer appended to a reported claim where the parse found no verb in it: the named
+    party disputes what the attribution before the comma reported."""
+    out = []
+    for t in triples:
+        if not t.contents:
+            continue
+        end = t.contents[-1][1]
+        line_end = text.find("\n", end)
+        m = _UNPARSED_ECHO.match(text[end:len(text) if line_end < 0 else line_end])
+        if m is None or any(_overlaps((end + m.start("cue"), end + m.end("cue")), o.cue) for o in triples):
+            continue
+        out.append(SpanTriple(cue=(end + m.start("cue"), end + m.end("cue")), sources=((end + m.start("source"),
+                              end + m.end("source")),), contents=t.contents, confidence=t.confidence))
+    return out
 
 
 def _cut_at_echoes(text: str, triples: list[SpanTriple]) -> list[SpanTriple]:

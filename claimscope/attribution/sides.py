@@ -138,7 +138,7 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
     terms = [_terms(doc, item.contents) for item in items]
     sides = _find_sides(doc, index, items, parties, terms)
     if not sides.pairs and not sides.charged and not sides.brought:
-        return _claims_are_not_denials(items, parties, stances)
+        return _claims_are_not_denials(items, stances)
     for i, item in enumerate(items):
         own = parties[i]
         if item.neutral and stances[i] in (Stance.ASSERT, Stance.PREDICT) and _denies_existence(doc, item):
@@ -169,16 +169,16 @@ def side_stances(doc: Doc, index: EntityIndex, items: list[Said]) -> list[Stance
             stances[i] = Stance.ACCUSE  # a charged party's conduct told by another: "Halberd had kept the gates closed"
         elif not doer and sides.charged and not sides.is_charged(own) and _unnamed_conduct(verb):
             stances[i] = Stance.ACCUSE  # "his supervisor told him to get on with it", "staff had been told not to"
-    return _claims_are_not_denials(items, parties, stances)
+    return _claims_are_not_denials(items, stances)
 
 
-def _claims_are_not_denials(items: list[Said], parties: list[frozenset[str]], stances: list[Stance]) -> list[Stance]:
+def _claims_are_not_denials(items: list[Said], stances: list[Stance]) -> list[Stance]:
     """What another party explicitly rejects ("..., a figure the government rejected") is a claim,
     never a denial: a re-reading as "deny" goes back to the content's own reading."""
-    denied = [(parties[j], item.contents) for j, item in enumerate(items) if not item.neutral and item.stance is Stance.DENY]
+    denied = [(d.speaker, d.contents) for d in items if not d.neutral and d.stance is Stance.DENY]
     return [item.stance if stance is Stance.DENY and item.stance is not Stance.DENY and any(
-        not party & parties[i] and _same_words(item.contents, contents) for party, contents in denied) else stance
-        for i, (item, stance) in enumerate(zip(items, stances))]
+        speaker != item.speaker and _same_words(item.contents, contents) for speaker, contents in denied) else stance
+        for item, stance in zip(items, stances)]
 
 
 def _same_words(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:

@@ -111,7 +111,8 @@ PLACE_PREFIXES = frozenset({"co", "co.", "county", "province", "state", "distric
 GENERIC_ORG_NOUNS = frozenset({"group", "organisation", "organization"})
 # Last words of the names a description's head noun can stand for: "the hospital" is "Hadar Medical Center".
 NAME_HEADS = {"hospital": {"hospital", "center", "centre", "clinic", "infirmary"},
-              "university": {"university", "college", "institute"}}
+              "university": {"university", "college", "institute"},
+              "party": {"party", "movement", "front", "alliance", "coalition", "congress", "league"}}
 # Words after which "to X" names whom a statement was made to ("in a reply to HKFP").
 ADDRESSED_VIA = frozenset({"reply", "say", "tell", "statement", "email", "speak", "talk", "interview", "comment",
                            "response", "letter", "write", "explain"})
@@ -654,7 +655,8 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
             if head.lemma_.lower() in GENERIC_ORG_NOUNS else set()
         later = next((e for e in doc.ents if e.start >= span.sent.end and e.label_ == "ORG" and len(e) > 1
                       and e.start_char < span.end_char + CATAPHORA_CHARS  # not the group its own sentence accuses
-                      and (e[-1].lemma_.lower() == head.lemma_.lower() or kinds & {_stem(t) for t in e})), None)
+                      and (e[-1].lemma_.lower() in NAME_HEADS.get(head.lemma_.lower(), {head.lemma_.lower()})
+                           or kinds & {_stem(t) for t in e})), None)
         if later is not None:
             return _org_name(later)
     clauses = {t.i for t in span if t.dep_ in ("relcl", "acl") for t in t.subtree}  # "that represents 2,300 drivers"

@@ -175,9 +175,9 @@ def _cue_head(span) -> Token | None:
 def _entry(head: Token, lemma: str) -> Stance | None:
     if head.lower_ in _ADJECTIVES or (head.pos_ == "ADJ" and lemma in _ADJECTIVES):
         return _ADJECTIVES.get(head.lower_, _ADJECTIVES.get(lemma))
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" and (lemma in _NOUNS or head.tag_ != "NNS"):
         return _NOUNS.get(lemma)
-    return _VERBS.get(lemma)
+    return _VERBS.get(lemma)  # a verb the tagger read as a plural noun: "a figure the city disputes"
 
 
 def _phrasal(head: Token, span) -> Stance | None:

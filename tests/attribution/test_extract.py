@@ -239,6 +239,16 @@ def test_extract_a_content_the_model_stopped_after_that_is_the_whole_clause():
     assert by_cue["has denied"].contents[0].text.startswith("that overnight emergency-room closures")
 
 
+def test_extract_an_answer_the_tagger_read_as_a_noun_still_denies_the_claim():
+    """spaCy tags "disputes" here as a plural noun, so no parse rule sees a verb."""
+    art = Article(id="d", headline=None, paragraphs=(
+        "The union representing Winnipeg Transit drivers says fatigue-related incidents involving its members have "
+        "nearly tripled since the city switched to new scheduling software in January, a figure the city disputes.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert (Stance.ASSERT, Stance.DENY) == (by_cue["says"].stance, by_cue["disputes"].stance)
+    assert by_cue["disputes"].contents[-1].text.endswith("in January") and "city" == by_cue["disputes"].source_resolved
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

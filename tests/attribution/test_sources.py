@@ -599,3 +599,11 @@ def test_sources_a_lede_description_is_never_the_person_its_own_content_names():
         "In his petition, Mr Geoffrey Mburu says the extra ballots were cast in the names of dead voters.")))
     [alleging] = [a for a in atts if "ballots were stuffed" in a.contents[0].text]
     assert alleging.source_resolved and "Gatimu" not in alleging.source_resolved
+
+
+def test_sources_an_opposition_party_in_a_lede_is_the_movement_named_next():
+    atts = extract_attributions(Article(id="t", headline=None, paragraphs=(
+        "An opposition party in Argentina's La Rioja province said on Wednesday that vote counts had been altered at "
+        "40 polling stations.",
+        "The Riojan Republican Movement (MRR) said figures on tally sheets had been changed by hand.")))
+    assert "Riojan Republican Movement" == atts[0].source_resolved

@@ -1,4 +1,4 @@
-"""The news set (data/newsset) and the blind sets (data/blindset .. data/blindset8): hand-written stories in house
+"""The news set (data/newsset) and the blind sets (data/blindset .. data/blindset9): hand-written stories in house
 styles with hand-made gold.
 
 Two checks per file, against floors in each set's floors.json (the scores when they were set):
@@ -20,7 +20,7 @@ from claimscope.model import Article
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SETS = ("newsset", "blindset", "blindset2", "blindset3", "blindset4", "blindset5", "blindset6", "blindset7",
-        "blindset8")
+        "blindset8", "blindset9")
 FLOORS = {name: json.loads((DATA / name / "floors.json").read_text(encoding="utf-8")) for name in SETS}
 FILES = [(name, f) for name in SETS for f in sorted(FLOORS[name]["files"])]
 GOLD_KEY = {"paragraphs": "body_paragraphs"}
