@@ -88,7 +88,8 @@ COMPANY_ENDINGS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "logistics", "technologies", "systems", "energy", "capital", "partners", "shipping",
                              "fisheries", "air", "airways", "foods", "properties", "resources", "distribution",
                              "mining", "trading", "engineering", "consulting", "construction", "stevedoring", "coal",
-                             "steel", "oil", "gas", "petroleum", "cement", "chemicals", "metals", "minerals", "electric"})
+                             "steel", "oil", "gas", "petroleum", "cement", "chemicals", "metals", "minerals", "electric",
+                             "limited", "incorporated"})
 # A name ending in one of these is a place, never the "it" that speaks ("Scarborough Shoal").
 LANDFORMS = frozenset({"shoal", "island", "islands", "reef", "sea", "strait", "river", "lake", "mountain",
                        "mountains", "bay", "gulf", "peninsula", "valley", "desert", "coast", "ocean", "canal"})
@@ -308,7 +309,8 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         name = _clean_name(_propn_run(root))
         titles = {c.lemma_.lower() for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         roles = {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
-        if (titles | roles) & (PERSON_NOUNS | PERSON_TITLES) and len(name.split()) >= 2 and _add_person(index, start, name):
+        if ((titles | roles) & (PERSON_NOUNS | PERSON_TITLES) or any(r.endswith("ist") for r in roles)) \
+                and len(name.split()) >= 2 and _add_person(index, start, name):
             # "City clerk Josephine Aucoin", "Curtis Ambler, a mechanic ...", names NER missed: a
             # person, and "the clerk" or "the 52-year-old" later is them
             index.roles.setdefault(name, set()).update(titles)
@@ -859,6 +861,9 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 2 and words[-1].strip(".") in POST_NOMINALS:
         words.pop()
+    if len(words) > 2 and words[0].lower().rstrip(".") in ("assoc", "associate", "asst", "assistant") \
+            and words[1].lower().rstrip(".") in ("prof", "professor"):
+        words = words[2:]  # "Assoc Prof Narong Chaiwat"
     if len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]  # "Ms Kellaway" is Kellaway, so "Ruth Kellaway" is her fullest name
     while len(words) > 1 and words[0].lower() in RANK_TITLES or len(words) > 2 and [w.lower() for w in words[:2]] == ["tan", "sri"]:

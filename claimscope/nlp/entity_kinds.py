@@ -30,7 +30,8 @@ evidence a reader would use:
 11. an "organisation" with no capitalised word or ending on a function word ("the ministry of the"
    in "notified the ministry of the first case") is no entity;
 12. a one-word "person" that is a word of an organisation's name in the article and no one's surname
-   ("Insan" after "Parti Insan Malaysia") -> ORG.
+   ("Insan" after "Parti Insan Malaysia") -> ORG;
+13. a "person" with an area word in it ("Ijaw Constituency III", "Kadri Ward") -> GPE.
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ institute university college school foundation association union federation leag
 airways motors systems technologies labs laboratories media news times post network studios
 initiative coalition collective consortium alliance movement centre center forum trust fund monitor
 shipping logistics mining trading engineering consulting construction stevedoring fisheries foods
-coal steel oil gas petroleum cement chemicals metals minerals electric energy resources
+coal steel oil gas petroleum cement chemicals metals minerals electric energy resources limited incorporated
 """.split())
 # "Brandt, 54," / "Marchand, a 41-year-old lawyer," / "Dumont, the agency's head of inspections,"
 _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:"
@@ -83,6 +84,8 @@ _APPOSITION = re.compile(r"^,\s*(?:\d{1,3}\s*,|(?:a|an)\s+\d{1,3}-year-old\b|(?:
 # "D’Souza", "O'Brien", "d’Almeida": a surname the model leaves outside the name before it.
 _APOSTROPHE_SURNAME = re.compile(r"^[A-Za-z]{1,2}['’][A-Z][\w-]+$")
 JOINING_WORDS = frozenset({"and", "of", "for", "&"})
+# Words that make a name an area, never a person ("Southern Ijaw Constituency III", "Kadri ward").
+AREA_WORDS = frozenset({"constituency", "ward", "district", "county", "province", "municipality", "prefecture"})
 # "Party" in the languages whose party names open with it ("Partido Bagong Bayan", "Parti Insan Malaysia").
 PARTY_OPENINGS = frozenset({"partido", "parti", "partai", "partei", "partij", "partia", "partito", "partit"})
 # What an organisation is, written right before its name (rule 10); not trades a person has ("producer").
@@ -154,6 +157,8 @@ def fix_entity_kinds(doc: Doc) -> Doc:
         last = ent[-1].lower_.rstrip(".")
         if len(ent) > 1 and (last in ORG_ENDINGS or ent[0].lower_ in PARTY_OPENINGS):
             labels[k] = "ORG"
+        elif labels[k] == "PERSON" and any(t.lower_ in AREA_WORDS for t in ent):
+            labels[k] = "GPE"  # rule 13: "Ijaw Constituency III" is a seat, not a person
         elif labels[k] in ("PERSON", "GPE") and ent.start > 0 and doc[ent.start - 1].lower_ in ORG_KINDS \
                 and doc[ent.start - 1].pos_ == "NOUN":
             labels[k] = "ORG"

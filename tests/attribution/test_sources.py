@@ -607,3 +607,18 @@ def test_sources_an_opposition_party_in_a_lede_is_the_movement_named_next():
         "40 polling stations.",
         "The Riojan Republican Movement (MRR) said figures on tally sheets had been changed by hand.")))
     assert "Riojan Republican Movement" == atts[0].source_resolved
+
+
+def test_sources_an_associate_professor_described_by_a_trade_is_the_he_that_follows():
+    got = _resolved("Dr Thanakorn Srisawat, the agency's deputy secretary-general, said the suspension was a precaution.",
+                    "Assoc Prof Narong Chaiwat, a pharmacologist at Chiang Mai University, was sceptical of the "
+                    "company's assertion that hospitals had spoiled the tablets.",
+                    '"Metformin is a very stable molecule," he said.')
+    assert "Narong Chaiwat" == got["was sceptical of"] == got["said"]
+
+
+def test_sources_the_company_is_the_limited_company_not_the_local_government_area():
+    got = _resolved("Two communities in Southern Ijaw Local Government Area have accused Deltaline Petroleum Limited of "
+                    "causing a pipeline spill.",
+                    "The company expects the creek to be back to normal by the end of June.")
+    assert "Deltaline Petroleum Limited" == got["expects"]

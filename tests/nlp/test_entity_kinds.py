@@ -31,6 +31,11 @@ def test_given_name_after_a_naval_rank_is_part_of_the_name():
     assert "PERSON" == _kinds("Commodore Arnel Dela Paz, the coast guard spokesperson, said the vessel left.").get("Arnel Dela Paz")
 
 
+def test_a_seat_with_an_area_word_is_no_person():
+    kinds = _kinds("Tarila Ebiowei, who represents Southern Ijaw Constituency III in the assembly, blamed the company.")
+    assert "PERSON" == kinds.get("Tarila Ebiowei") and "PERSON" not in {v for k, v in kinds.items() if "Constituency" in k}
+
+
 def test_party_word_opening_a_name_makes_it_an_organisation():
     assert "ORG" == _kinds("Partido Bagong Bayan (PBB) alleged vote buying in 14 barangays.").get("Partido Bagong Bayan")
 
