@@ -84,7 +84,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
         if merged and (not triple.sources or all(_inside(src, merged[-1].contents) for src in triple.sources)):
             # no source, or one read inside the last attribution's content ("polluting a river that
             # thousands of families depend on, saying ..."): a coordinated verb or participle shares its source
-            shared = _coordinated_source(doc, text, merged[-1], triple)
+            before = _frame_before(text, merged)
+            shared = _coordinated_source(doc, text, before, triple) if before else ()
             if shared or not triple.sources:
                 triple = dataclasses.replace(triple, sources=shared)
         if twin is not None and twin.contents and triple.contents and _before_sentence(doc, triple) \
@@ -113,7 +114,8 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
     merged.sort(key=lambda t: t.cue)
     for k in range(1, len(merged)):
         if not merged[k].sources:  # "X denied ... and called ...", where only the rules found "denied"
-            merged[k] = dataclasses.replace(merged[k], sources=_coordinated_source(doc, text, merged[k - 1], merged[k]))
+            before = _frame_before(text, merged[:k])
+            merged[k] = dataclasses.replace(merged[k], sources=_coordinated_source(doc, text, before, merged[k]) if before else ())
     merged = _cut_at_echoes(text, merged)
     merged += _unparsed_echoes(text, merged)
     return _own_contents(text, sorted((_tidy(text, _with_reason(doc, t)) for t in merged), key=lambda t: t.cue))
@@ -361,6 +363,12 @@ def _inside_quote(text: str, offset: int) -> bool:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _frame_before(text: str, triples: list[SpanTriple]) -> SpanTriple | None:
+    """The last attribution a coordinated verb or participle can share a source with: not a claim
+    nested in it ("Fontaine dismissed the city's assertion that ..., saying": Fontaine says)."""
+    return next((t for t in reversed(triples) if not (t.sources and _owns_the_cue(text, t))), None)
 
 
 def _owns_the_cue(text: str, triple: SpanTriple) -> bool:

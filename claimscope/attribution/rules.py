@@ -331,6 +331,10 @@ def _verb_source(verb: Token) -> list[Token] | None:
             # "X said the trial was sound, rejecting ...", "She said her lawyers were preparing a suit
             # and accused ...": the parse hangs the second act on the content, not on the speech verb
             head = head.head
+        elif head.dep_ in ("ccomp", "acl") and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in NOUN_CUES \
+                and cue_lemma(head.head.head) in VERB_CUES and participle and verb.doc[verb.i - 1].text == ",":
+            # "Fontaine dismissed the city's assertion that the rise was ..., saying ...": Fontaine says
+            head = head.head.head
         return _verb_source(head)
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _name_before(verb)

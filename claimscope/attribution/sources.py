@@ -666,12 +666,15 @@ def _fuller_description(doc: Doc, span: SpacySpan) -> str | None:
         return None
     if len([t for t in span if not t.is_punct and t.pos_ != "DET" and t.dep_ != "poss" and t.i not in clauses]) > 1:
         return None  # "the union", "their union" are descriptions; "the local union" is its own
-    earlier = reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "ORG" and len(e) > 1])
-    later = [e for e in doc.ents if e.start >= span.end and e.label_ == "ORG" and len(e) > 1]
+    # ("The City of Winnipeg" is a GPE to NER, yet "the city" that speaks is its government)
+    earlier = reversed([e for e in doc.ents if e.end <= span.start and e.label_ in ("ORG", "GPE") and len(e) > 1])
+    later = [e for e in doc.ents if e.start >= span.end and e.label_ in ("ORG", "GPE") and len(e) > 1]
     named_by = NAME_HEADS.get(head.lemma_.lower(), {head.lemma_.lower()})
     for ent in [*earlier, *later]:  # the lede's "their union" is named in the next paragraph
         heads = [t for t in ent if t.lemma_.lower() == head.lemma_.lower()]
         near = ent.start < span.start or ent.start_char < span.end_char + CATAPHORA_CHARS
+        if ent.label_ == "GPE" and not (heads and heads[0].i + 1 < ent.end and doc[heads[0].i + 1].lower_ == "of"):
+            continue
         if near and (ent[-1].lemma_.lower() in named_by or (heads and heads[0].i + 1 < ent.end
                                                                        and doc[heads[0].i + 1].lower_ == "of")
                      or head.lemma_.lower() == "party" and ent[0].lower_ in PARTY_OPENINGS) \

@@ -249,6 +249,14 @@ def test_extract_an_answer_the_tagger_read_as_a_noun_still_denies_the_claim():
     assert by_cue["disputes"].contents[-1].text.endswith("in January") and "city" == by_cue["disputes"].source_resolved
 
 
+def test_extract_participle_never_takes_the_source_of_the_claim_it_rejects():
+    art = Article(id="p", headline=None, paragraphs=(
+        "Darnell Fontaine dismissed the city's assertion that the rise was a paperwork effect, saying the new form "
+        "had been in use for only three of the four months.",))
+    by_cue = {a.cue.text: a for a in extract_attributions(art) if a.cue}
+    assert "Darnell Fontaine" == by_cue["saying"].source_resolved
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

@@ -121,3 +121,9 @@ def test_rules_named_speaker_the_parse_hung_on_a_prepositional_phrase_still_spea
 def test_rules_a_charge_or_figure_appended_after_a_comma_is_answered_by_the_party_it_names(text, cue, source, content):
     found = {c: (s, cs) for c, s, cs in _triples(text)}
     assert ([source], [content]) == found[cue]
+
+
+def test_rules_participle_after_a_rejected_claim_is_the_rejecters():
+    found = {c: s for c, s, _ in _triples("Fontaine dismissed the city's assertion that the rise was a paperwork effect, "
+                                          "saying the new form had been in use for only three of the four months.")}
+    assert ["Fontaine"] == found["saying"]

@@ -622,3 +622,9 @@ def test_sources_the_company_is_the_limited_company_not_the_local_government_are
                     "causing a pipeline spill.",
                     "The company expects the creek to be back to normal by the end of June.")
     assert "Deltaline Petroleum Limited" == got["expects"]
+
+
+def test_sources_the_city_is_the_city_of_named_before_though_ner_calls_it_a_place():
+    got = _resolved("The City of Winnipeg rejected the union's figures.",
+                    "In an emailed statement, the city said it had no plans to reduce bus service.")
+    assert "City of Winnipeg" == got["said"]
