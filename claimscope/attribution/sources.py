@@ -245,6 +245,10 @@ def resolve_source(doc: Doc, index: EntityIndex, start: int, end: int,
         # "The groups accused Khwezi of cooking the books in its reports, which they said showed ...":
         # "they" in a relative clause is who the sentence is about
         return resolve_source(doc, index, main[0].idx, main[-1].idx + len(main[-1]), said)
+    if len(span) == 1 and lower == "it" and (subject := _named_subject_before(span)) is not None:
+        # "Pakistan's Foreign Office rejected Kabul's charge that ... It accused Kabul of ...": the
+        # organisation the last sentence was about, not the owner of the charge inside it
+        return resolve_source(doc, index, subject[0].idx, subject[-1].idx + len(subject[-1]), said)
     if len(span) == 1 and lower in GROUP_PRONOUNS:
         speakers = [(pos, name) for pos, name in index.groups
                     if not any(s < pos < e for s, e in index.spoken)
@@ -339,6 +343,19 @@ def _main_subject(pronoun: Token) -> list[Token] | None:
         return None
     return [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("conj", "cc", "compound", "appos", "punct")
             and t.i < verb.i]
+
+
+def _named_subject_before(span: SpacySpan) -> list[Token] | None:
+    """The named organisation subject of the sentence before, in the same paragraph, when "It"
+    opens this one."""
+    doc, sent = span.doc, span.sent
+    if span.start != sent.start or sent.start == 0 or "\n" in doc[sent.start - 1].text:
+        return None
+    before = doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("ORG",):
+        return None
+    return [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("compound", "flat")]
 
 
 def _subject_before(span: SpacySpan) -> tuple[int, str] | None:

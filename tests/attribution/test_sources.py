@@ -628,3 +628,9 @@ def test_sources_the_city_is_the_city_of_named_before_though_ner_calls_it_a_plac
     got = _resolved("The City of Winnipeg rejected the union's figures.",
                     "In an emailed statement, the city said it had no plans to reduce bus service.")
     assert "City of Winnipeg" == got["said"]
+
+
+def test_sources_it_opening_a_sentence_is_the_organisation_the_last_one_was_about():
+    got = _resolved("Pakistan's Foreign Office rejected Kabul's charge that the strike was an act of aggression. "
+                    "It accused Kabul of letting militants move freely across two provinces.")
+    assert "Pakistan's Foreign Office" == got["accused"]
