@@ -247,6 +247,12 @@ CRITICISM_PHRASES: tuple[tuple[str, ...], ...] = (
 DENIAL_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "chance"), ("no", "more"), ("neither",), ("nor",), ("no", "truth"), ("no", "basis"),
 )
+# A claim of innocence in the content's own main clause denies the charge ("We have nothing to
+# hide"); deeper down it does not ("it is necessary to show that they have nothing to hide").
+INNOCENCE_PHRASES: tuple[tuple[str, ...], ...] = (("nothing", "to", "hide"), ("do", "nothing", "wrong"), ("no", "wrongdoing"))
+# Predicates by which a speaker claims innocence ("he was innocent"); as modifiers ("innocent
+# civilians") they deny nothing.
+INNOCENCE_LEMMAS = frozenset({"innocent", "blameless", "guiltless"})
 # Word forms (not lemmas: "manufacture" is no denial) that call a claim false.
 FALSITY_FORMS = frozenset({"manufactured", "unsubstantiated", "debunked", "discredited",
                            "made-up", "trumped-up"})

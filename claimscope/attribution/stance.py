@@ -33,6 +33,8 @@ from claimscope.attribution.lexicon import (
     FUTURE_VERBS,
     HARM_NOUNS,
     HARM_PREPOSITIONS,
+    INNOCENCE_LEMMAS,
+    INNOCENCE_PHRASES,
     INABILITY_MODALS,
     NEG_RAISING,
     NEGATIVE_LEMMAS,
@@ -125,7 +127,7 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
             return Stance.ASSERT
         return Stance.OTHER
     if any(lem in FALSITY_LEMMAS for lem in lemmas) or any(t.lower_ in FALSITY_FORMS for t in tokens) \
-            or _has_phrase(lemmas, DENIAL_PHRASES):
+            or _has_phrase(lemmas, DENIAL_PHRASES) or _claims_innocence(tokens, tops):
         return Stance.DENY
     if any(t.lemma_.lower() in TRUTH_LEMMAS and (t in tops or t.head in tops) and t.dep_ in ("acomp", "attr", "ROOT", "ccomp")
            for t in tokens):
@@ -139,6 +141,23 @@ def content_stance(doc: Doc, contents: tuple[tuple[int, int], ...], *, evaluativ
     if _is_future(tokens, lemmas, tops):
         return Stance.PREDICT
     return Stance.ASSERT
+
+
+def _claims_innocence(tokens: list[Token], tops: list[Token]) -> bool:
+    """"he was innocent", "We have nothing to hide", "did nothing wrong", said in the content's main
+    clause (INNOCENCE_PHRASES)."""
+    top_ids = {t.i for t in tops}
+
+    def in_main_clause(t: Token) -> bool:
+        verb = t
+        while verb.head.i != verb.i and verb.i not in top_ids and (
+                verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("acl", "relcl", "xcomp")):
+            verb = verb.head  # through "nothing to hide": an infinitive on a noun stays in its clause
+        return verb.i in top_ids or (verb.dep_ == "conj" and verb.head.i in top_ids)
+
+    main = [t for t in tokens if in_main_clause(t)]
+    return any(t.lemma_.lower() in INNOCENCE_LEMMAS and t.dep_ in ("acomp", "attr") for t in main) \
+        or _has_phrase([t.lemma_.lower() for t in main], INNOCENCE_PHRASES)
 
 
 def _plea(tokens: list[Token]) -> Stance | None:
