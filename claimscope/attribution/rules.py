@@ -206,7 +206,11 @@ def _adjective_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
     if not _is_adjective_cue(tok):
         return None
     clause = [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
-    if not clause:
+    # "was sceptical of the company's explanation", "was unconvinced by the company's claim that ...":
+    # the doubted claim as a noun phrase, the preposition part of the cue
+    prep = next((c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "about")
+                 and any(p.dep_ == "pobj" for p in c.children)), None) if not clause else None
+    if not clause and prep is None:
         return None
     holder = tok.head if tok.dep_ == "acomp" else tok
     subjects = [c for c in holder.children if c.dep_ in SUBJECT_DEPS] or \
@@ -217,6 +221,10 @@ def _adjective_cue(tok: Token, cue_heads: set[int]) -> SpanTriple | None:
     if holder is not tok:
         cue_tokens.append(holder)
     source = _np_tokens(subjects[0]) if subjects else None
+    if prep is not None:
+        cue_tokens.append(prep)
+        claim = next(p for p in prep.children if p.dep_ == "pobj")
+        return _triple(tok.doc, cue_tokens, source, [sorted(claim.subtree, key=lambda t: t.i)])
     contents = _runs(_drop_nested_frames(list(clause[0].subtree), clause[0], cue_heads, tok))
     return _triple(tok.doc, cue_tokens, source, contents)
 

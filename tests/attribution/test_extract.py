@@ -257,6 +257,18 @@ def test_extract_participle_never_takes_the_source_of_the_claim_it_rejects():
     assert "Darnell Fontaine" == by_cue["saying"].source_resolved
 
 
+def test_extract_a_phrase_of_the_subjects_relative_clause_is_not_the_speaker():
+    sources = {}
+    for paragraph in ("The party, which came second with 31 percent of the vote, said it would ask the courts to "
+                      "order a recount.",
+                      "The National Anti-Corruption Commission (NACC) has charged the governor of Nakhon Chaiyo over a "
+                      "flood-wall contract that it says cost the state 182 million baht more than it should have, a "
+                      "figure the contractor disputes."):
+        art = Article(id="r", headline=None, paragraphs=(paragraph,))
+        sources |= {a.cue.text: a.source.text for a in extract_attributions(art) if a.cue and a.source}
+    assert ("The party", "it") == (sources["said"], sources["says"])
+
+
 def test_extract_content_stops_at_the_same_subjects_next_cue():
     art = Article(id="k", headline=None, paragraphs=(
         "Venezuela denied that its navy had fired at the Guyanese boat and accused Guyana of sending it into "

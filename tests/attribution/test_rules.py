@@ -127,3 +127,15 @@ def test_rules_participle_after_a_rejected_claim_is_the_rejecters():
     found = {c: s for c, s, _ in _triples("Fontaine dismissed the city's assertion that the rise was a paperwork effect, "
                                           "saying the new form had been in use for only three of the four months.")}
     assert ["Fontaine"] == found["saying"]
+
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Hennie Visser, the laboratory's director, was sceptical of the company's explanation.", "was sceptical of",
+     "the company's explanation"),
+    ("The lawmaker was unconvinced by the company's claim that vandals had cut the pipe.", "was unconvinced by",
+     "the company's claim that vandals had cut the pipe"),
+])
+def test_rules_a_doubt_about_a_claim_named_as_a_noun_phrase(text, cue, content):
+    found = {c: cs for c, _, cs in _triples(text)}
+    assert [content] == found[cue]
