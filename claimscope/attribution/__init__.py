@@ -18,7 +18,7 @@ from claimscope.attribution.lexicon import EVALUATIVE_CUES, INANIMATE_SOURCE_NOU
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
 from claimscope.attribution.rules import CLAIM_NOUNS, find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
-from claimscope.attribution.sources import build_entity_index, note_speaker, resolve_source
+from claimscope.attribution.sources import build_entity_index, named_outlet, note_speaker, resolve_source
 from claimscope.attribution.sides import Said, side_stances
 from claimscope.attribution.stance import content_stance, read_cue
 from claimscope.model import Article, Attribution, Span, Stance
@@ -482,6 +482,7 @@ def build_attributions(article: Article, doc: Doc, triples) -> list[Attribution]
                 said += tuple(c for d in drafts if d["para"] == drafts[-1]["para"]
                               and d["resolved"] == drafts[-1]["resolved"] for c in d["contents"])
             resolved = resolve_source(doc, index, *source, said=said) if source else None
+            resolved = named_outlet(resolved, article.outlet)
         if source:
             note_speaker(index, source[0], resolved, end=source[1])
         drafts.append({"para": para, "cue": triple.cue, "source": source, "resolved": resolved,

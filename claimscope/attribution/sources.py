@@ -166,6 +166,19 @@ class EntityIndex:
     spoken: list[tuple[int, int]] = field(default_factory=list)  # source mentions already resolved
 
 
+def named_outlet(resolved: str | None, outlet: str | None) -> str | None:
+    """The outlet that published the story, where a source names it short: "The Times" on a page
+    of the "Buenos Aires Times", "Anadolu" on one of "Anadolu Agency". A place is never the outlet
+    ("Bangkok" on a page of the "Bangkok Post" is Thailand's capital)."""
+    if not resolved or not outlet:
+        return resolved
+    words = [w for w in resolved.lower().split() if w != "the"]
+    site = [w for w in outlet.lower().split() if w != "the"]
+    if not words or not set(words) <= set(site) or name_key(resolved) in _country_names():
+        return resolved
+    return outlet if words[-1] == site[-1] or (len(words) == 1 and words[0] == site[0]) else resolved
+
+
 def note_speaker(index: EntityIndex, offset: int, resolved: str | None, end: int | None = None) -> None:
     """Record a resolved source as a mention of its speaker at ``offset``, so a later "she said" or
     "it said" finds the last speaker even where NER missed the name ("Marchand ... praised", "The

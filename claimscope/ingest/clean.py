@@ -122,12 +122,14 @@ def clean_article(raw: RawArticle) -> Article | None:
 
     headline = ((raw.title or "").strip() or None) if raw.is_structured else None
     site: str | None = None
+    outlet = raw.outlet
     if not raw.is_structured:
         first_content = _find_headline(lines)
         if first_content is not None:
             headline = _headline_text(lines, first_content)
             suffix = noise.SITE_SUFFIX.search(lines[first_content].text)
             site = suffix.group(0).strip(" |–—-").casefold() if suffix else None  # "The Globe and Mail"
+            outlet = outlet or _outlet(lines[:first_content + 1], headline)
             roles[first_content] = "headline"
             for j in range(first_content):  # what the headline search passed over is page furniture
                 roles[j] = "drop"
@@ -317,7 +319,7 @@ def clean_article(raw: RawArticle) -> Article | None:
         published_from=published_from,
         agency=agency,
         url=raw.url,
-        outlet=raw.outlet,
+        outlet=outlet,
         language=language,
         source_file=raw.source_file,
         source_map=() if raw.is_structured else tuple(segments),
@@ -580,6 +582,17 @@ def _match_credit(text: str) -> tuple[str, str] | None:
             credit = CREDIT_LABEL.sub("", m.group("credit").strip()).rstrip(".").strip()
             if credit:
                 return noise.CAPTION_MARKER.sub("", m.group("caption").strip()), credit
+    return None
+
+
+def _outlet(lines: list[_Line], headline: str | None) -> str | None:
+    """The site named after the headline in the page title ("... | Anadolu Agency"); never the
+    tail of the printed headline itself ("... near Ayungin – PCG")."""
+    key = title_key(headline) if headline else None
+    for line in lines:
+        named = noise.SITE_NAME.search(line.text)
+        if named and key and title_key(line.text[:named.start()]) == key and line.text.strip() != (headline or "").strip():
+            return named.group("site")
     return None
 
 

@@ -285,6 +285,9 @@ CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption
 # A page title's site name: "Floorball chief denies ... – DW – 03/12/2025", "... | CNN",
 # "... | Yonhap News Agency"; and a wire's version tag: "(LEAD) ...", "UPDATE 2-...".
 SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+(?:[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+# The outlet's name closing a page title after a bar or dash (not a colon: "Ukraine war: Live" is a headline).
+SITE_NAME = re.compile(r"\s+[|–—-]\s+(?P<site>[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})"
+                       r"(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
 VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{0,20})\)\s*|UPDATE \d{1,2}-)")
 # A credit alone on the line under its caption: "Courtesy Guyana Defence Force",
 # "Ricardo Almeida/AFP/Getty Images/File".

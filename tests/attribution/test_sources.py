@@ -634,3 +634,14 @@ def test_sources_it_opening_a_sentence_is_the_organisation_the_last_one_was_abou
     got = _resolved("Pakistan's Foreign Office rejected Kabul's charge that the strike was an act of aggression. "
                     "It accused Kabul of letting militants move freely across two provinces.")
     assert "Pakistan's Foreign Office" == got["accused"]
+
+
+@pytest.mark.parametrize("resolved, outlet, named", [
+    ("The Times", "Buenos Aires Times", "Buenos Aires Times"), ("Anadolu", "Anadolu Agency", "Anadolu Agency"),
+    ("Thailand", "Bangkok Post", "Thailand"), ("Somkiat Boonrueang", "Bangkok Post", "Somkiat Boonrueang"),
+    ("Anadolu", None, "Anadolu"),
+])
+def test_sources_a_short_naming_of_the_outlet_is_the_outlet(resolved, outlet, named):
+    from claimscope.attribution.sources import named_outlet
+
+    assert named == named_outlet(resolved, outlet)

@@ -618,3 +618,12 @@ def test_clean_bracketed_photo_credit_donation_ask_text_ads_and_a_reader_poll():
     assert (("Traders outside the closed market on Tuesday.",), ("Harbour Traders' Association",)) == \
         (article.captions, article.photo_credits)
     assert 2 == len(article.paragraphs) and () == article.subheadings
+
+
+def test_clean_outlet_is_the_site_named_in_the_page_title_never_the_headlines_own_tail():
+    paged = _one("Council shuts Harbour Road market over unsafe roof | Daily Gazette\nHome\nNews\n\n"
+                 "Council shuts Harbour Road market over unsafe roof\n\n" + BODY)
+    tailed = _one("Council shuts Harbour Road market over unsafe roof – Traders | Daily Gazette\nHome\nNews\n\n"
+                  "Council shuts Harbour Road market over unsafe roof – Traders\n\n" + BODY)
+    bare = _one("Council shuts Harbour Road market over unsafe roof\n\n" + BODY)
+    assert ("Daily Gazette", "Daily Gazette", None) == (paged.outlet, tailed.outlet, bare.outlet)
