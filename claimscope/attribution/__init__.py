@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimscope.attribution.lexicon import EVALUATIVE_CUES, INANIMATE_SOURCE_NOUNS
 from claimscope.attribution.quotes import find_carried_quotes, find_quote_regions, is_direct, quotes_around
-from claimscope.attribution.rules import CLAIM_NOUNS, find_rule_spans
+from claimscope.attribution.rules import A_CLAIM_NOUN, find_rule_spans
 from claimscope.attribution.spans import SpanTriple, find_attribution_spans
 from claimscope.attribution.sources import build_entity_index, named_outlet, note_speaker, resolve_source
 from claimscope.attribution.sides import Said, side_stances
@@ -127,7 +127,7 @@ def find_triples(doc: Doc) -> list[SpanTriple]:
 
 # An echo the parse missed: "..., a figure the city disputes." (spaCy read "disputes" as a noun).
 _UNPARSED_ECHO = re.compile(
-    r"\s*,\s*(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")\s+(?P<source>(?:the|its|their)?\s*[\w'’ -]{1,50}?)"
+    r"\s*,\s*" + A_CLAIM_NOUN + r"\s+(?P<source>(?:the|its|their)?\s*[\w'’ -]{1,50}?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?P<cue>(?:disput|den[iy]|reject|dismiss|contest|question)\w*)\b"
     r"(?=[^,.;]{0,40}[.;]?\s*$)", re.IGNORECASE)
 
@@ -412,8 +412,8 @@ def _names_a_claim(text: str, contents) -> bool:
     return len(contents) == 1 and bool(_CLAIM_NOUN_PHRASE.fullmatch(text[slice(*contents[0])].strip()))
 
 
-_CLAIM_NOUN_PHRASE = re.compile(r"(?i)(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")")
-_ECHO = re.compile(r"(?i)[\u201d\"’']?\s*,\s*(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")\s+")
+_CLAIM_NOUN_PHRASE = re.compile(r"(?i)" + A_CLAIM_NOUN)
+_ECHO = re.compile(r"(?i)[\u201d\"’']?\s*,\s*" + A_CLAIM_NOUN + r"\s+")
 
 
 def _thing_acts(doc: Doc, triple: SpanTriple) -> bool:

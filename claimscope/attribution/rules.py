@@ -164,6 +164,8 @@ def _verb_cue(tok: Token, cue_heads: set[int], skip: set[int]) -> SpanTriple | N
 
 # Nouns that stand for what the clause before them said: "..., a charge Georgetown rejected".
 CLAIM_NOUNS = ACCUSATION_NOUNS | {"figure", "assertion", "account", "estimate"}
+# "a charge", "a figure" ...: the words that open such an answer, for the text-level patterns.
+A_CLAIM_NOUN = r"(?:a|an)\s+(?:" + "|".join(sorted(CLAIM_NOUNS)) + r")"
 
 
 def _echoed_claim(tok: Token, cue_tokens: list[Token]) -> SpanTriple | None:
@@ -349,14 +351,21 @@ def _verb_source(verb: Token) -> list[Token] | None:
     return None
 
 
-def _name_before(verb: Token) -> list[Token] | None:
-    """A named speaker right before a finite cue the parse left without a subject ("In a message on
-    Telegram, the Bolivarian National Armed Forces (FANB) said": the name hung on "Telegram")."""
-    doc, i = verb.doc, verb.i - 1
-    if i > 0 and doc[i].text == ")":  # "(FANB)": the name the abbreviation follows
+def before_abbreviation(doc: Doc, i: int) -> int:
+    """The token a bracketed abbreviation ending at ``i`` follows ("... Armed Forces (FANB)": "Forces");
+    ``i`` itself where no bracket closes there."""
+    if i > 0 and doc[i].text == ")":
         while i > 0 and doc[i].text != "(":
             i -= 1
         i -= 1
+    return i
+
+
+def _name_before(verb: Token) -> list[Token] | None:
+    """A named speaker right before a finite cue the parse left without a subject ("In a message on
+    Telegram, the Bolivarian National Armed Forces (FANB) said": the name hung on "Telegram")."""
+    doc = verb.doc
+    i = before_abbreviation(doc, verb.i - 1)
     ent = next((e for e in doc.ents if e.start <= i < e.end <= verb.i), None) if i >= 0 else None
     if ent is None or ent.label_ not in ("ORG", "PERSON", "GPE", "NORP"):
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from claimscope.attribution.rules import before_abbreviation
 from claimscope.nlp.entity_kinds import ORG_ENDINGS, PARTY_OPENINGS, PERSON_TITLES, POST_NOMINALS, is_name_word
 from claimscope.nlp.names import name_key
 
@@ -508,11 +509,9 @@ def _noun_before_comma(pronoun):
     doc, i = pronoun.doc, pronoun.i - 1
     if i < 1 or doc[i].text != ",":
         return None
-    i -= 1
-    if doc[i].text == ")":  # "(DFA)": the name the abbreviation follows
-        while i > 0 and doc[i].text != "(":
-            i -= 1
-        i -= 1
+    i = before_abbreviation(doc, i - 1)  # "(DFA)": the name the abbreviation follows
+    if i < 0:
+        return None
     tok = doc[i]
     if tok.pos_ not in ("PROPN", "NOUN"):
         return None
