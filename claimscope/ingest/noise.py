@@ -122,7 +122,8 @@ _NOISE_PREFIXES = [
     # a wire's subscriber notice (Anadolu) and a paper's donation ask (Premium Times)
     r"[\w .'’-]{1,40} website contains only a portion of the news stories", r"good journalism costs a lot of money",
     r"for continued free access to\b", r"by contributing to [\w .'’-]{1,40}, you are helping",
-    r"support [\w .'’-]{1,40} journalism of integrity", r"add (?:some )?.{1,30} to your (?:morning|evening|day|inbox|week)\b", r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
+    r"support [\w .'’-]{1,40} journalism of integrity", r"add (?:some )?.{1,30} to your (?:morning|evening|day|inbox|week)\b",
+    r"listen to the best of .{1,60} on \w+", r"have a (?:confidential )?(?:news )?tip\b", r"before it['’]s here, it['’]s on the \w+ terminal",
 ]
 NOISE_PREFIX = re.compile(r"^(?:" + "|".join(_NOISE_PREFIXES) + r")", re.IGNORECASE)
 
@@ -284,10 +285,11 @@ SOURCE_LABEL = re.compile(r"^(?:image|photo|video) source\s*[,:]\s*(?P<credit>\S
 CAPTION_LABEL = re.compile(r"^(?:image|photo|video) caption\s*[,:]\s*(?P<caption>\S.*)$", re.IGNORECASE)
 # A page title's site name: "Floorball chief denies ... – DW – 03/12/2025", "... | CNN",
 # "... | Yonhap News Agency"; and a wire's version tag: "(LEAD) ...", "UPDATE 2-...".
-SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+(?:[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+_SITE = r"[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4}"  # "The Globe and Mail", "DW"
+_TITLE_DATE = r"(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$"  # "... – DW – 03/12/2025"
+SITE_SUFFIX = re.compile(r"\s+[|–—:-]\s+" + _SITE + _TITLE_DATE)
 # The outlet's name closing a page title after a bar or dash (not a colon: "Ukraine war: Live" is a headline).
-SITE_NAME = re.compile(r"\s+[|–—-]\s+(?P<site>[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|&)){0,4})"
-                       r"(?:\s+[|–—-]\s+\d{1,2}/\d{1,2}/\d{4})?$")
+SITE_NAME = re.compile(r"\s+[|–—-]\s+(?P<site>" + _SITE + ")" + _TITLE_DATE)
 VERSION_TAG = re.compile(r"^(?:\((?:LEAD|\d(?:st|nd|rd|th) LD|URGENT|UPDATE[^)]{0,20})\)\s*|UPDATE \d{1,2}-)")
 # A credit alone on the line under its caption: "Courtesy Guyana Defence Force",
 # "Ricardo Almeida/AFP/Getty Images/File".
